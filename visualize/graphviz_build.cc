@@ -1,0 +1,188 @@
+#include "visualize/graphviz_build.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "visualize/html_labels.h"
+
+#include <graphviz/types.h>
+
+namespace copmap::visualize {
+namespace {
+
+constexpr const char* kFont = "DejaVu Sans";
+constexpr double kPointsPerInch = 72.0;
+
+std::string Num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+const char* ShapeName(Shape shape) {
+  switch (shape) {
+    case Shape::kBox: return "box";
+    case Shape::kRoundedBox: return "box";
+    case Shape::kEllipse: return "ellipse";
+    case Shape::kHexagon: return "hexagon";
+    case Shape::kNote: return "note";
+    case Shape::kDoubleOctagon: return "doubleoctagon";
+    case Shape::kComponent: return "component";
+    case Shape::kCds: return "cds";
+    case Shape::kFolder: return "folder";
+    case Shape::kPlain: return "plaintext";
+  }
+  return "ellipse";
+}
+
+std::string StyleList(bool filled, bool rounded, LineStyle line) {
+  std::string style = filled ? "filled" : "solid";
+  if (rounded) style += ",rounded";
+  if (line == LineStyle::kDashed) style += ",dashed";
+  if (line == LineStyle::kDotted) style += ",dotted";
+  return style;
+}
+
+void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* g) {
+  SetAttr(g, "fontname", kFont);
+  SetAttr(g, "charset", "UTF-8");
+  SetAttr(g, "bgcolor", "#FFFFFF");
+  SetAttr(g, "outputorder", "edgesfirst");
+  SetAttr(g, "labelloc", "t");
+  SetAttr(g, "labeljust", "l");
+  SetAttr(g, "nodesep", "0.25");
+  SetAttr(g, "ranksep", "0.5");
+  SetAttr(g, "newrank", "true");
+  SetAttr(g, "compound", "true");
+  // Fixed seeds: the force-directed engines start from the same positions on
+  // every run, so the same map gives the same bytes.
+  SetAttr(g, "start", "regular");
+  SetAttr(g, "overlap", options.engine == LayoutEngine::kDot ? "true" : "prism");
+  SetAttr(g, "splines", options.engine == LayoutEngine::kSfdp ? "false" : "true");
+  SetAttr(g, "sep", "+6");
+  if (options.format == Format::kPng) SetAttr(g, "dpi", std::to_string(options.dpi));
+
+  const double margin_in = options.margin_mm / 25.4;
+  if (options.page == PageSize::kNone) {
+    SetAttr(g, "pad", Num(margin_in));
+  } else {
+    PagePoints page = PageDimensions(options.page);
+    if (options.landscape) std::swap(page.width, page.height);
+    const double w = page.width / kPointsPerInch;
+    const double h = page.height / kPointsPerInch;
+    // Scale the drawing (up or down: "!") into the printable area. FitToPage
+    // then pads the shorter side after layout so the page is exactly filled.
+    SetAttr(g, "size", Num(w - 2 * margin_in) + "," + Num(h - 2 * margin_in) + "!");
+    SetAttr(g, "margin", Num(margin_in));
+    SetAttr(g, "pad", "0");
+  }
+  SetHtmlAttr(g, g, "label", TitleBlockHtml(map.title, map.legend));
+}
+
+void SetNodeAttributes(Agraph_t* root, Agnode_t* n, const MapNode& node) {
+  const NodeStyle& s = node.style;
+  SetAttr(n, "shape", ShapeName(s.shape));
+  SetAttr(n, "style", StyleList(s.shape != Shape::kPlain, s.shape == Shape::kRoundedBox,
+                                s.border_line));
+  SetAttr(n, "fillcolor", s.fill);
+  SetAttr(n, "color", s.border);
+  SetAttr(n, "fontcolor", s.font_color);
+  SetAttr(n, "fontname", kFont);
+  SetAttr(n, "fontsize", Num(s.font_size));
+  SetAttr(n, "penwidth", Num(s.pen_width));
+  SetAttr(n, "peripheries", std::to_string(s.peripheries));
+  SetAttr(n, "margin", "0.12,0.05");
+  SetHtmlAttr(root, n, "label", NodeLabelHtml(node));
+}
+
+void SetEdgeAttributes(Agraph_t* root, Agedge_t* e, const MapEdge& edge) {
+  const EdgeStyle& s = edge.style;
+  SetAttr(e, "color", s.color);
+  SetAttr(e, "fontcolor", s.color);
+  SetAttr(e, "fontname", kFont);
+  SetAttr(e, "fontsize", "9");
+  SetAttr(e, "penwidth", Num(s.pen_width));
+  SetAttr(e, "style", StyleList(false, false, s.line));
+  SetAttr(e, "dir", s.directed ? "forward" : "none");
+  SetAttr(e, "arrowsize", "0.7");
+  SetAttr(e, "constraint", s.constrain ? "true" : "false");
+  if (!edge.label.empty()) SetHtmlAttr(root, e, "label", EdgeLabelHtml(edge.label));
+}
+
+void SetClusterAttributes(Agraph_t* root, Agraph_t* sub, const MapCluster& cluster) {
+  const ClusterStyle& s = cluster.style;
+  SetAttr(sub, "style", StyleList(true, true, s.border_line));
+  SetAttr(sub, "fillcolor", s.fill);
+  SetAttr(sub, "color", s.border);
+  SetAttr(sub, "penwidth", "1.5");
+  SetAttr(sub, "fontname", kFont);
+  SetAttr(sub, "fontsize", Num(s.font_size));
+  SetAttr(sub, "labeljust", "l");
+  SetAttr(sub, "labelloc", "t");
+  SetAttr(sub, "margin", "12");
+  SetHtmlAttr(root, sub, "label", ClusterLabelHtml(cluster));
+}
+
+}  // namespace
+
+Status FitToPage(const RenderOptions& options, Agraph_t* g) {
+  if (options.page == PageSize::kNone) return Status::OK();
+  // The layout's bounding box, in points, before any scaling.
+  const boxf bb = GD_bb(g);
+  const double llx = bb.LL.x, lly = bb.LL.y, urx = bb.UR.x, ury = bb.UR.y;
+  PagePoints page = PageDimensions(options.page);
+  if (options.landscape) std::swap(page.width, page.height);
+  const double margin = options.margin_mm / 25.4 * kPointsPerInch;
+  const double area_w = page.width - 2 * margin;
+  const double area_h = page.height - 2 * margin;
+  const double w = std::max(urx - llx, 1.0);
+  const double h = std::max(ury - lly, 1.0);
+  // Graphviz scales (drawing + 2 * pad) to fit the area; padding the
+  // relatively shorter side makes both sides fit exactly, and centres it.
+  double pad_x = 0;
+  double pad_y = 0;
+  if (w / h < area_w / area_h) {
+    pad_x = (h * area_w / area_h - w) / 2;
+  } else {
+    pad_y = (w * area_h / area_w - h) / 2;
+  }
+  SetAttr(g, "pad", Num(pad_x / kPointsPerInch) + "," + Num(pad_y / kPointsPerInch));
+  return Status::OK();
+}
+
+Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
+  std::vector<Agraph_t*> clusters;
+  clusters.reserve(map.clusters.size());
+  for (size_t i = 0; i < map.clusters.size(); ++i) {
+    // The "cluster_" prefix is what makes dot, fdp and the renderers treat
+    // the subgraph as a drawn cluster. The name is ours, never data.
+    std::string name = "cluster_" + std::to_string(i);
+    Agraph_t* sub = agsubg(g, name.data(), 1);
+    if (sub == nullptr) return Status::Internal("Graphviz could not create " + name);
+    SetClusterAttributes(g, sub, map.clusters[i]);
+    clusters.push_back(sub);
+  }
+  std::unordered_map<std::string, Agnode_t*> nodes;
+  nodes.reserve(map.nodes.size());
+  for (const MapNode& node : map.nodes) {
+    Agraph_t* owner = node.cluster >= 0 ? clusters[node.cluster] : g;
+    // The node's name (its SVG <title>) is the checked, sanitized key; cgraph
+    // copies it and every writer quotes or escapes it.
+    Agnode_t* n = agnode(owner, const_cast<char*>(node.key.c_str()), 1);
+    if (n == nullptr) return Status::Internal("Graphviz could not create a node");
+    SetNodeAttributes(g, n, node);
+    nodes.emplace(node.key, n);
+  }
+  for (const MapEdge& edge : map.edges) {
+    Agedge_t* e = agedge(g, nodes.at(edge.from), nodes.at(edge.to), nullptr, 1);
+    if (e == nullptr) return Status::Internal("Graphviz could not create an edge");
+    SetEdgeAttributes(g, e, edge);
+  }
+  SetGraphAttributes(map, options, g);
+  return Status::OK();
+}
+
+}  // namespace copmap::visualize
