@@ -1,0 +1,50 @@
+#include "storage/iterators.h"
+
+#include <algorithm>
+
+#include "storage/keys.h"
+#include "storage/rocks_status.h"
+
+namespace copmap::storage {
+
+KeyRange::KeyRange(std::unique_ptr<rocksdb::Iterator> it, std::string start, std::string limit)
+    : it_(std::move(it)), limit_(std::move(limit)) {
+  it_->Seek(start);
+  Settle();
+}
+
+void KeyRange::Settle() {
+  valid_ = it_->Valid() && (limit_.empty() || it_->key().compare(limit_) < 0);
+}
+
+void KeyRange::Next() {
+  if (!valid_) return;
+  it_->Next();
+  Settle();
+}
+
+Status KeyRange::status() const { return FromRocks(it_->status(), "iterating"); }
+
+template <typename Base>
+uint64_t IdIterator<Base>::id() const {
+  std::string_view bytes;
+  switch (source_) {
+    case IdSource::kKeyAt: bytes = range_.key().substr(std::min(offset_, range_.key().size())); break;
+    case IdSource::kKeyTail:
+      bytes = range_.key().size() >= 8 ? range_.key().substr(range_.key().size() - 8) : "";
+      break;
+    case IdSource::kValue: bytes = range_.value(); break;
+  }
+  return bytes.size() >= 8 ? keys::GetBig64(bytes.data()) : 0;
+}
+
+template class IdIterator<NodeIterator>;
+template class IdIterator<RelIterator>;
+
+void AdjRangeIterator::Decode() {
+  if (range_.Valid() && range_.key().size() == keys::kAdjKeySize) {
+    entry_ = keys::DecodeAdjKey(range_.key()).entry;
+  }
+}
+
+}  // namespace copmap::storage

@@ -1,0 +1,259 @@
+#include "storage/rocks_store.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+
+#include "storage/counts_merge.h"
+#include "storage/keys.h"
+#include "storage/rocks_status.h"
+#include "storage/transaction_impl.h"
+
+namespace copmap::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kCfNames[] = {keys::kMetaCf,   keys::kNodesCf,    keys::kRelsCf,
+                                    keys::kAdjCf,    keys::kLabelsCf,   keys::kRelTypesCf,
+                                    keys::kIndexCf,  keys::kCountsCf};
+static_assert(sizeof(kCfNames) / sizeof(kCfNames[0]) == int(Cf::kCount));
+
+rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  o.compression = rocksdb::kLZ4Compression;
+  o.bottommost_compression = rocksdb::kZSTD;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.format_version = 5;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  t.optimize_filters_for_memory = true;
+  switch (cf) {
+    case Cf::kAdj:
+      // Expand() seeks (node, dir); a prefix bloom answers "no edges" without I/O.
+      o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kAdjPrefixSize));
+      o.memtable_prefix_bloom_size_ratio = 0.05;
+      t.whole_key_filtering = false;
+      break;
+    case Cf::kCounts:
+      o.merge_operator = NewCountsMergeOperator();
+      break;
+    case Cf::kLabels:
+    case Cf::kRelTypes:
+      t.filter_policy.reset();  // only scanned, never point-read
+      break;
+    default:
+      break;
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  return o;
+}
+
+bool DirIsEmpty(const std::string& dir) {
+  std::error_code ec;
+  return fs::is_empty(dir, ec) && !ec;
+}
+
+}  // namespace
+
+const char* CfName(Cf cf) { return kCfNames[int(cf)]; }
+
+Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
+                                                     const StoreOptions& options) {
+  return RocksStore::OpenStore(dir, options);
+}
+
+Result<std::unique_ptr<GraphStore>> RocksStore::OpenStore(const std::string& dir,
+                                                          const StoreOptions& options) {
+  std::unique_ptr<RocksStore> store(new RocksStore());
+  COPMAP_RETURN_IF_ERROR(store->OpenDb(dir, options));
+  return std::unique_ptr<GraphStore>(std::move(store));
+}
+
+Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
+  path_ = dir;
+  std::error_code ec;
+  bool exists = fs::exists(dir, ec);
+  if (exists && !fs::is_directory(dir, ec)) {
+    return Status::InvalidArgument("'" + dir + "' is not a copmap database: it is not a directory");
+  }
+  bool fresh = !exists || DirIsEmpty(dir);
+  if (!exists && !options.create_if_missing) {
+    return Status::NotFound("no copmap database at '" + dir + "'");
+  }
+
+  rocksdb::DBOptions dbo;
+  dbo.create_if_missing = fresh;
+  dbo.create_missing_column_families = fresh;
+  dbo.IncreaseParallelism(2);
+  dbo.max_background_jobs = 2;
+  dbo.bytes_per_sync = 1 << 20;
+  dbo.keep_log_file_num = 4;
+
+  std::vector<std::string> existing;
+  if (!fresh) {
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(dbo, dir, &existing);
+    if (!s.ok()) {
+      return Status::InvalidArgument("'" + dir +
+                                     "' is not a copmap database: the directory is not empty and "
+                                     "holds no database (" + s.ToString() + ")");
+    }
+    bool has_meta = false;
+    for (const auto& n : existing) has_meta |= n == keys::kMetaCf;
+    if (!has_meta) {
+      return Status::InvalidArgument("'" + dir +
+                                     "' is not a copmap database: it is a RocksDB database "
+                                     "without copmap's column families");
+    }
+  }
+
+  auto cache = rocksdb::NewLRUCache(options.cache_bytes);
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  descs.emplace_back(rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions());
+  for (int i = 0; i < int(Cf::kCount); ++i) {
+    descs.emplace_back(kCfNames[i], CfOptions(Cf(i), cache));
+  }
+  // Column families a newer format may have added: opened with defaults so
+  // that the version check below can give the right error.
+  for (const auto& n : existing) {
+    bool known = n == rocksdb::kDefaultColumnFamilyName;
+    for (const char* k : kCfNames) known |= n == k;
+    if (!known) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  }
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  // Commit validation locks one bucket per written key; the default of 2^20
+  // buckets costs 64 MB and most of a second at open.
+  rocksdb::OptimisticTransactionDBOptions occ;
+  occ.occ_lock_buckets = 1 << 14;
+  rocksdb::Status s = rocksdb::OptimisticTransactionDB::Open(dbo, occ, dir, descs, &handles, &db_);
+  if (!s.ok()) return FromRocks(s, "opening the database at '" + dir + "'");
+  cfs_.assign(handles.begin() + 1, handles.begin() + 1 + int(Cf::kCount));
+  other_cfs_.push_back(handles[0]);
+  other_cfs_.insert(other_cfs_.end(), handles.begin() + 1 + int(Cf::kCount), handles.end());
+
+  write_options_.sync = options.sync_commits;
+  catalog_ = std::make_unique<Catalog>(db_, cf(Cf::kMeta));
+  COPMAP_RETURN_IF_ERROR(InitOrVerifyFormat(fresh, options));
+  COPMAP_RETURN_IF_ERROR(catalog_->Load());
+  COPMAP_RETURN_IF_ERROR(LoadSchema());
+  COPMAP_RETURN_IF_ERROR(LoadIdCounters());
+  if (fresh && options.cop_schema) COPMAP_RETURN_IF_ERROR(InstallCopSchema());
+  return Status::OK();
+}
+
+Status RocksStore::InitOrVerifyFormat(bool fresh, const StoreOptions&) {
+  auto* meta = cf(Cf::kMeta);
+  if (fresh) {
+    rocksdb::WriteBatch batch;
+    batch.Put(meta, std::string(keys::kFormatKey), keys::kFormatMarker);
+    batch.Put(meta, std::string(keys::kVersionKey), keys::Big32Key(keys::kFormatVersion));
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    return FromRocks(db_->Write(wo, &batch), "initializing the database at '" + path_ + "'");
+  }
+  std::string marker, version;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), meta, std::string(keys::kFormatKey), &marker);
+  if (s.IsNotFound() || (s.ok() && marker != keys::kFormatMarker)) {
+    return Status::InvalidArgument("'" + path_ +
+                                   "' is not a copmap database: its format marker is missing");
+  }
+  COPMAP_RETURN_IF_ERROR(FromRocks(s, "reading the format marker of '" + path_ + "'"));
+  s = db_->Get(rocksdb::ReadOptions(), meta, std::string(keys::kVersionKey), &version);
+  if (!s.ok() || version.size() != 4) {
+    return Status::Corruption("'" + path_ + "' has a missing or malformed format version");
+  }
+  uint32_t v = keys::GetBig32(version.data());
+  if (v > keys::kFormatVersion) {
+    return Status::NotSupported("'" + path_ + "' was written by copmap format version " +
+                                std::to_string(v) + "; this copmap reads versions up to " +
+                                std::to_string(keys::kFormatVersion) + " (upgrade copmap)");
+  }
+  return Status::OK();
+}
+
+Status RocksStore::LoadSchema() {
+  auto schema = std::make_shared<Schema>();
+  std::string prefix(1, keys::kIndexTag);
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), cf(Cf::kMeta)));
+  for (it->Seek(prefix); it->Valid() && it->key().starts_with(prefix); it->Next()) {
+    std::string name = it->key().ToString().substr(1);
+    COPMAP_ASSIGN_OR_RETURN(IndexDef def, DecodeIndexDef(name, it->value().ToStringView()));
+    schema->indexes.push_back(std::move(def));
+  }
+  COPMAP_RETURN_IF_ERROR(FromRocks(it->status(), "reading index definitions"));
+  schema->version = 1;
+  PublishSchema(std::move(schema));
+  return Status::OK();
+}
+
+Result<int64_t> ReadCount(rocksdb::DB* db, const rocksdb::ReadOptions& ro,
+                          rocksdb::ColumnFamilyHandle* counts, const std::string& key) {
+  std::string v;
+  rocksdb::Status s = db->Get(ro, counts, key, &v);
+  if (s.IsNotFound()) return int64_t{0};
+  COPMAP_RETURN_IF_ERROR(FromRocks(s, "reading a count"));
+  return keys::DecodeCount(v);
+}
+
+Status RocksStore::LoadIdCounters() {
+  rocksdb::ReadOptions ro;
+  COPMAP_ASSIGN_OR_RETURN(int64_t next_node,
+                          ReadCount(db_, ro, cf(Cf::kCounts), keys::NodeHighWaterKey()));
+  COPMAP_ASSIGN_OR_RETURN(int64_t next_rel,
+                          ReadCount(db_, ro, cf(Cf::kCounts), keys::RelHighWaterKey()));
+  // Belt and braces: never below the largest stored id + 1.
+  for (auto [which, next] : {std::pair{Cf::kNodes, &next_node}, std::pair{Cf::kRels, &next_rel}}) {
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(which)));
+    it->SeekToLast();
+    if (it->Valid() && it->key().size() == 8) {
+      *next = std::max<int64_t>(*next, int64_t(keys::GetBig64(it->key().data())) + 1);
+    }
+  }
+  next_node_id_ = std::max<int64_t>(next_node, 1);
+  next_rel_id_ = std::max<int64_t>(next_rel, 1);
+  return Status::OK();
+}
+
+Status RocksStore::InstallCopSchema() {
+  static constexpr std::pair<const char*, const char*> kKeys[] = {
+      {"Person", "email"}, {"Organization", "name"}, {"Community", "name"},
+      {"Domain", "name"},  {"Practice", "title"},    {"Event", "name"}};
+  for (auto [label, prop] : kKeys) {
+    COPMAP_RETURN_IF_ERROR(
+        CreateIndex(std::string(label) + "." + prop, IndexKind::kUnique, label, prop));
+  }
+  return Status::OK();
+}
+
+std::shared_ptr<const Schema> RocksStore::schema() const {
+  std::lock_guard lock(schema_mu_);
+  return schema_;
+}
+
+void RocksStore::PublishSchema(std::shared_ptr<const Schema> schema) {
+  std::lock_guard lock(schema_mu_);
+  schema_ = std::move(schema);
+}
+
+RocksStore::~RocksStore() {
+  if (db_ == nullptr) return;
+  for (auto* h : cfs_) db_->DestroyColumnFamilyHandle(h);
+  for (auto* h : other_cfs_) db_->DestroyColumnFamilyHandle(h);
+  delete db_;
+}
+
+std::unique_ptr<Transaction> RocksStore::Begin(const TransactionOptions& options) {
+  return std::make_unique<RocksTransaction>(this, options.read_only);
+}
+
+Status RocksStore::Flush() {
+  rocksdb::FlushOptions fo;
+  fo.wait = true;
+  return FromRocks(db_->Flush(fo, cfs_), "flushing '" + path_ + "'");
+}
+
+}  // namespace copmap::storage
