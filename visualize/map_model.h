@@ -51,6 +51,7 @@ struct EdgeStyle {
 
 struct MapNode {
   std::string key;                   // unique within the map; becomes the SVG <title>
+  std::string kind;                  // what it is ("Person", "Domain"); summaries count by it
   std::string title;                 // first, bold line
   std::vector<std::string> details;  // further lines, smaller
   NodeStyle style;

@@ -1,0 +1,185 @@
+// Builds maps from hand-made query result values and checks grouping,
+// styling, legend and limits.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/visualize/sample_values.h"
+#include "visualize/map_builder.h"
+#include "visualize/theme.h"
+
+namespace copmap::visualize {
+namespace {
+
+using testing::ResultBuilder;
+using testing::SmallOrganization;
+
+const MapNode& NodeByKey(const Map& map, const std::string& key) {
+  auto it = std::find_if(map.nodes.begin(), map.nodes.end(),
+                         [&](const MapNode& n) { return n.key == key; });
+  EXPECT_NE(it, map.nodes.end()) << key;
+  return *it;
+}
+
+std::string ClusterOf(const Map& map, const std::string& key) {
+  const MapNode& node = NodeByKey(map, key);
+  return node.cluster < 0 ? "" : map.clusters[node.cluster].title;
+}
+
+bool HasLegend(const Map& map, const std::string& text) {
+  return std::any_of(map.legend.begin(), map.legend.end(),
+                     [&](const LegendEntry& e) { return e.text == text; });
+}
+
+TEST(MapBuilderTest, CommunitiesBecomeClustersAndSpannersAreMarked) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kCommunity;
+  spec.coloring = Coloring::kRole;
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  ASSERT_EQ(map->clusters.size(), 3u);
+  EXPECT_EQ(map->clusters[0].title, "Data Science");  // sorted by name
+  EXPECT_EQ(map->clusters[0].style.border_line, LineStyle::kDashed);  // overlapping
+  EXPECT_EQ(map->clusters[1].title, "Platform");
+  EXPECT_EQ(map->clusters[1].details.at(0), "nested community, 3 members");
+  EXPECT_EQ(ClusterOf(*map, "Community: Safety"), "Safety");
+  EXPECT_EQ(ClusterOf(*map, "Person: ada@example.org"), "Data Science");
+  // Bob is active in Platform and peripheral in Data Science: home is Platform.
+  EXPECT_EQ(ClusterOf(*map, "Person: bob@example.org"), "Platform");
+  const MapNode& bob = NodeByKey(*map, "Person: bob@example.org");
+  EXPECT_EQ(bob.style.peripheries, 2);
+  EXPECT_EQ(bob.style.fill, RoleStyle(Role::kActive).fill);
+  // The membership inside the home cluster is shown by containment; the
+  // other one is a bridge edge labelled with its role.
+  int bob_memberships = 0;
+  for (const MapEdge& e : map->edges) {
+    if (e.from == "Person: bob@example.org" && e.to.rfind("Community: ", 0) == 0) {
+      ++bob_memberships;
+      EXPECT_EQ(e.to, "Community: Data Science");
+      EXPECT_EQ(e.label, "peripheral");
+      EXPECT_FALSE(e.style.constrain);
+    }
+  }
+  EXPECT_EQ(bob_memberships, 1);
+  const MapNode& ada = NodeByKey(*map, "Person: ada@example.org");
+  EXPECT_EQ(ada.style.fill, RoleStyle(Role::kCore).fill);
+  EXPECT_EQ(ada.style.border, palette::kVermillion);  // leader
+  EXPECT_NE(std::find(ada.details.begin(), ada.details.end(), "leads Data Science (inspiring)"),
+            ada.details.end());
+  EXPECT_TRUE(HasLegend(*map, "core member"));
+  EXPECT_TRUE(HasLegend(*map, "boundary spanner (double outline)"));
+  EXPECT_TRUE(HasLegend(*map, "also member of (bridge)"));
+  EXPECT_TRUE(HasLegend(*map, "Domain"));
+  EXPECT_FALSE(HasLegend(*map, "Person"));  // people are coloured by role instead
+  EXPECT_NE(map->title.data_note.find("5 people, 3 Communities, 2 Domains"), std::string::npos)
+      << map->title.data_note;
+}
+
+TEST(MapBuilderTest, FocusCommunityGroupsMembersByRole) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kRole;
+  spec.coloring = Coloring::kRole;
+  spec.focus_label = "Community";
+  spec.focus_key = "Platform";
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  ASSERT_EQ(map->clusters.size(), 3u);
+  EXPECT_EQ(map->clusters[0].title, "Core members");
+  EXPECT_EQ(map->clusters[1].title, "Active members");
+  EXPECT_EQ(map->clusters[2].title, "Peripheral members");
+  EXPECT_EQ(ClusterOf(*map, "Person: cy@example.org"), "Core members");
+  EXPECT_EQ(ClusterOf(*map, "Person: dee@example.org"), "Peripheral members");
+  // Bob is coloured by his role in Platform (active), not Data Science.
+  EXPECT_EQ(NodeByKey(*map, "Person: bob@example.org").style.fill,
+            RoleStyle(Role::kActive).fill);
+  EXPECT_EQ(NodeByKey(*map, "Community: Platform").style.pen_width, 4);  // the focus
+}
+
+TEST(MapBuilderTest, FocusDomainGroupsExpertsByLevel) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kExpertLevel;
+  spec.coloring = Coloring::kExpertLevel;
+  spec.focus_label = "Domain";
+  spec.focus_key = "kubernetes";
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  ASSERT_EQ(map->clusters.size(), 3u);
+  EXPECT_EQ(map->clusters[0].title, "Expertise level 4");
+  EXPECT_EQ(ClusterOf(*map, "Person: dee@example.org"), "Expertise level 2");
+  EXPECT_EQ(NodeByKey(*map, "Person: cy@example.org").style.fill, LevelStyle(4).fill);
+  EXPECT_TRUE(HasLegend(*map, "expertise level 5"));
+}
+
+TEST(MapBuilderTest, RiskColoursDomainsByExpertCount) {
+  MapSpec spec;
+  spec.coloring = Coloring::kRisk;
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  EXPECT_EQ(NodeByKey(*map, "Domain: machine learning").style.fill, RiskStyle(1).fill);
+  EXPECT_EQ(NodeByKey(*map, "Domain: kubernetes").style.fill, RiskStyle(3).fill);
+  EXPECT_TRUE(HasLegend(*map, "domain with one expert: at risk"));
+  EXPECT_TRUE(map->clusters.empty());
+}
+
+TEST(MapBuilderTest, MissingFocusIsNotFound) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kRole;
+  spec.focus_label = "Community";
+  spec.focus_key = "Nope";
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_FALSE(map.ok());
+  EXPECT_EQ(map.status().ToString(), "NotFound: no Community with name 'Nope' in the result");
+  spec.focus_label.clear();
+  EXPECT_EQ(BuildMapFromRows(SmallOrganization().Rows(), spec).status().code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST(MapBuilderTest, PathsListsAndDanglingRelationships) {
+  ResultBuilder b;
+  const uint64_t a = b.Node("Person", "a@x", {{"name", "A"}});
+  const uint64_t c = b.Node("Person", "c@x", {{"name", "C"}});
+  PathValue path;
+  path.nodes = {b.node(a), b.node(c)};
+  path.relationships = {RelationshipValue{7, "KNOWS", a, c, {}}};
+  // A relationship whose far end is not in the result cannot be drawn.
+  const RelationshipValue dangling{8, "KNOWS", a, 99, {}};
+  std::vector<std::vector<Value>> rows = {
+      {Value(path), Value(ValueList{Value(dangling), Value(42)})}};
+  Result<Map> map = BuildMapFromRows(rows, {});
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  EXPECT_EQ(map->nodes.size(), 2u);
+  ASSERT_EQ(map->edges.size(), 1u);
+  EXPECT_FALSE(map->edges[0].style.directed);  // KNOWS is mutual
+  EXPECT_NE(map->title.data_note.find("1 relationship without both ends in the result not drawn"),
+            std::string::npos)
+      << map->title.data_note;
+}
+
+TEST(MapBuilderTest, OverTheLimitIsSummarizedOrRefused) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kCommunity;
+  spec.max_nodes = 6;
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  // 3 community clusters collapse to 3 nodes; 2 domains and 1 practice stay.
+  EXPECT_EQ(map->nodes.size(), 6u);
+  EXPECT_TRUE(map->clusters.empty());
+  const MapNode& platform = NodeByKey(*map, "summary: 1 Platform");
+  EXPECT_EQ(platform.details.at(0), "1 Community, 3 Person");
+  EXPECT_NE(map->title.data_note.find("summarized (11 nodes over the limit of 6)"),
+            std::string::npos);
+  for (const MapEdge& e : map->edges) EXPECT_NE(e.from, e.to);
+
+  spec.overflow = OverflowPolicy::kRefuse;
+  Result<Map> refused = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  EXPECT_EQ(refused.status().ToString(),
+            "ResourceExhausted: the map has 11 nodes, more than the limit of 6; narrow the query "
+            "or raise the node limit");
+  spec.overflow = OverflowPolicy::kSummarize;
+  spec.max_nodes = 2;  // 3 summaries + Domain + Practice groups > 2
+  EXPECT_EQ(BuildMapFromRows(SmallOrganization().Rows(), spec).status().code(),
+            Status::Code::kResourceExhausted);
+}
+
+}  // namespace
+}  // namespace copmap::visualize

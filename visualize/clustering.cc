@@ -1,0 +1,168 @@
+// Grouping for maps: communities as clusters, or a focus community's members
+// by role, or a focus domain's experts by level.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "visualize/map_builder_internal.h"
+
+namespace copmap::visualize {
+namespace {
+
+bool BothEndsPresent(const GraphData& data, const RelationshipValue& rel) {
+  return data.nodes.count(rel.start) && data.nodes.count(rel.end);
+}
+
+int LevelOf(const RelationshipValue& rel) {
+  const Value* level = FindProperty(rel.properties, "level");
+  if (level == nullptr || !level->is_number()) return 0;
+  return static_cast<int>(std::clamp(std::lround(level->as_number()), 0L, 5L));
+}
+
+// Each community a cluster (ordered by name, then id), holding the
+// community node. A person goes to the community of their strongest
+// membership (ties: the first by cluster order); their other memberships
+// become bridges, and they are marked as boundary spanners.
+void ClusterByCommunity(BuildContext* ctx) {
+  std::vector<std::pair<std::string, uint64_t>> communities;
+  for (const auto& [id, node] : ctx->data.nodes) {
+    if (HasLabel(node, "Community")) communities.emplace_back(DisplayName(node), id);
+  }
+  std::sort(communities.begin(), communities.end());
+  std::map<uint64_t, int> index;
+  for (const auto& [name, id] : communities) {
+    const NodeValue& node = ctx->data.nodes.at(id);
+    MapCluster cluster;
+    cluster.title = name;
+    const bool overlapping = PropertyText(node.properties, "kind") == "overlapping";
+    cluster.style = CommunityClusterStyle(overlapping);
+    index[id] = static_cast<int>(ctx->clusters.size());
+    ctx->cluster_of[id] = index[id];
+    ctx->clusters.push_back(std::move(cluster));
+  }
+  std::vector<int> members(ctx->clusters.size(), 0);
+  for (const auto& [person, facts] : ctx->people) {
+    if (facts.memberships.empty()) continue;
+    // Strongest role first; among equals, the first cluster.
+    auto home = std::min_element(
+        facts.memberships.begin(), facts.memberships.end(), [&](const auto& a, const auto& b) {
+          if (a.second != b.second) return a.second > b.second;
+          return index.at(a.first) < index.at(b.first);
+        });
+    ctx->cluster_of[person] = index.at(home->first);
+    if (facts.memberships.size() > 1 || facts.organizations > 1) ctx->spanners.insert(person);
+    for (const auto& [community, role] : facts.memberships) ++members[index.at(community)];
+  }
+  for (const auto& [id, rel] : ctx->data.relationships) {
+    if (rel.type != "MEMBER_OF" || !BothEndsPresent(ctx->data, rel)) continue;
+    auto it = ctx->cluster_of.find(rel.start);
+    if (it == ctx->cluster_of.end() || !index.count(rel.end)) continue;
+    if (it->second == index.at(rel.end)) {
+      ctx->hidden_rels.insert(id);
+    } else {
+      ctx->bridge_rels.insert(id);
+    }
+  }
+  for (const auto& [name, id] : communities) {
+    const NodeValue& node = ctx->data.nodes.at(id);
+    MapCluster& cluster = ctx->clusters[index.at(id)];
+    std::string detail = std::to_string(members[index.at(id)]) + " members";
+    const std::string kind = PropertyText(node.properties, "kind");
+    if (!kind.empty()) detail = kind + " community, " + detail;
+    cluster.details.push_back(detail);
+  }
+}
+
+// Groups the people linked to the focus by `rel_type` into one cluster per
+// key (`key_of` gives a sortable key and a caption), strongest first; those
+// relationships are then shown by containment.
+template <typename KeyOf>
+void ClusterAroundFocus(BuildContext* ctx, const char* rel_type, KeyOf key_of) {
+  std::map<int, std::vector<uint64_t>, std::greater<int>> groups;  // key -> people
+  std::map<int, std::string> captions;
+  std::map<uint64_t, int> best;  // person -> strongest key
+  for (const auto& [id, rel] : ctx->data.relationships) {
+    if (rel.type != rel_type || rel.end != *ctx->focus || !BothEndsPresent(ctx->data, rel)) continue;
+    const auto [key, caption] = key_of(rel);
+    captions[key] = caption;
+    auto [it, fresh] = best.try_emplace(rel.start, key);
+    if (!fresh) it->second = std::max(it->second, key);
+    ctx->hidden_rels.insert(id);
+  }
+  for (const auto& [person, key] : best) groups[key].push_back(person);
+  for (const auto& [key, people] : groups) {
+    MapCluster cluster;
+    cluster.title = captions[key];
+    cluster.details.push_back(std::to_string(people.size()) +
+                              (people.size() == 1 ? " person" : " people"));
+    cluster.style = GroupClusterStyle();
+    for (uint64_t person : people) ctx->cluster_of[person] = static_cast<int>(ctx->clusters.size());
+    ctx->clusters.push_back(std::move(cluster));
+  }
+}
+
+}  // namespace
+
+Role PersonFacts::RoleTowards(std::optional<uint64_t> focus) const {
+  Role best = Role::kNone;
+  for (const auto& [community, role] : memberships) {
+    if (!focus || community == *focus) best = std::max(best, role);
+  }
+  return best;
+}
+
+int PersonFacts::LevelIn(std::optional<uint64_t> focus) const {
+  int best = 0;
+  for (const auto& [domain, level] : expertise) {
+    if (!focus || domain == *focus) best = std::max(best, level);
+  }
+  return best;
+}
+
+void GatherPersonFacts(BuildContext* ctx) {
+  const GraphData& data = ctx->data;
+  for (const auto& [id, rel] : data.relationships) {
+    if (!BothEndsPresent(data, rel) || !HasLabel(data.nodes.at(rel.start), "Person")) continue;
+    const NodeValue& end = data.nodes.at(rel.end);
+    PersonFacts& facts = ctx->people[rel.start];
+    if (rel.type == "MEMBER_OF" && HasLabel(end, "Community")) {
+      const Value* role = FindProperty(rel.properties, "role");
+      facts.memberships.emplace_back(rel.end, role ? RoleFromValue(*role) : Role::kNone);
+    } else if (rel.type == "LEADS" && HasLabel(end, "Community")) {
+      facts.leads.emplace_back(rel.end, PropertyText(rel.properties, "style"));
+    } else if (rel.type == "EXPERT_IN" && HasLabel(end, "Domain")) {
+      facts.expertise.emplace_back(rel.end, LevelOf(rel));
+    } else if (rel.type == "WORKS_AT" && HasLabel(end, "Organization")) {
+      ++facts.organizations;
+    }
+  }
+}
+
+void AssignClusters(BuildContext* ctx) {
+  switch (ctx->spec.cluster_by) {
+    case ClusterBy::kNone:
+      break;
+    case ClusterBy::kCommunity:
+      ClusterByCommunity(ctx);
+      break;
+    case ClusterBy::kRole:
+      ClusterAroundFocus(ctx, "MEMBER_OF", [](const RelationshipValue& rel) {
+        const Value* v = FindProperty(rel.properties, "role");
+        const Role role = v ? RoleFromValue(*v) : Role::kNone;
+        std::string caption = role == Role::kNone ? "Members, role not given"
+                                                  : std::string(RoleName(role)) + " members";
+        caption[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(caption[0])));
+        return std::pair<int, std::string>(static_cast<int>(role), caption);
+      });
+      break;
+    case ClusterBy::kExpertLevel:
+      ClusterAroundFocus(ctx, "EXPERT_IN", [](const RelationshipValue& rel) {
+        const int level = LevelOf(rel);
+        return std::pair<int, std::string>(
+            level, level > 0 ? "Expertise level " + std::to_string(level) : "Level not given");
+      });
+      break;
+  }
+}
+
+}  // namespace copmap::visualize
