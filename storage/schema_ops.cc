@@ -91,7 +91,10 @@ Status RocksStore::DropIndex(std::string_view name) {
   batch.Delete(cf(Cf::kMeta), keys::CatalogKey(keys::kIndexTag, name));
   rocksdb::WriteOptions wo;
   wo.sync = true;
-  COPMAP_RETURN_IF_ERROR(FromRocks(db_->Write(wo, &batch), "dropping index " + std::string(name)));
+  // The optimistic layer rejects range deletions; the base DB applies them
+  // (no transaction can commit meanwhile: the commit lock is held).
+  COPMAP_RETURN_IF_ERROR(
+      FromRocks(db_->GetBaseDB()->Write(wo, &batch), "dropping index " + std::string(name)));
   auto updated = std::make_shared<Schema>();
   updated->version = old->version + 1;
   for (const IndexDef& d : old->indexes) {
