@@ -1,0 +1,52 @@
+// WorkerPool: the server's own threads, where queries, imports, exports and
+// renders run so that gRPC's reactions never block.
+//
+// Admission is bounded: at most `threads` tasks are in the pool (running or
+// about to run). TrySubmit() refuses a task beyond that instead of queueing
+// it, so overload turns into RESOURCE_EXHAUSTED, never into a growing queue.
+//
+// Thread safety: all methods may be called from any thread.
+#pragma once
+
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace copmap::server {
+
+class WorkerPool {
+ public:
+  explicit WorkerPool(size_t threads);
+  ~WorkerPool();  // Stop()s
+
+  WorkerPool(const WorkerPool&) = delete;
+  WorkerPool& operator=(const WorkerPool&) = delete;
+
+  // Runs `task` on a pool thread; false (and `task` dropped) when the pool is
+  // full or stopped.
+  bool TrySubmit(std::function<void()> task);
+
+  // Tasks admitted and not yet finished.
+  size_t in_flight() const;
+  size_t capacity() const { return threads_.size(); }
+
+  // Waits for admitted tasks to finish, then joins the threads. Later
+  // TrySubmit() calls fail.
+  void Stop();
+
+ private:
+  void Loop();
+
+  mutable std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<std::function<void()>> tasks_;
+  size_t in_flight_ = 0;
+  bool stopping_ = false;
+  std::vector<std::thread> threads_;
+};
+
+}  // namespace copmap::server
