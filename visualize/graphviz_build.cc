@@ -46,6 +46,16 @@ std::string StyleList(bool filled, bool rounded, LineStyle line) {
   return style;
 }
 
+// The node's name as Graphviz stores it. Graphviz's SVG writer leaves a '&'
+// that starts an entity unescaped, so for SVG every '&' is written as the
+// entity itself: the <title> then reads exactly as the key.
+std::string NodeName(const std::string& key, Format format) {
+  if (format != Format::kSvg) return key;
+  std::string name;
+  for (char c : key) name += c == '&' ? std::string("&amp;") : std::string(1, c);
+  return name;
+}
+
 void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* g) {
   SetAttr(g, "fontname", kFont);
   SetAttr(g, "charset", "UTF-8");
@@ -79,7 +89,8 @@ void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* 
     SetAttr(g, "margin", Num(margin_in));
     SetAttr(g, "pad", "0");
   }
-  SetHtmlAttr(g, g, "label", TitleBlockHtml(map.title, map.legend));
+  const std::string title_block = TitleBlockHtml(map.title, map.legend);
+  if (!title_block.empty()) SetHtmlAttr(g, g, "label", title_block);
 }
 
 void SetNodeAttributes(Agraph_t* root, Agnode_t* n, const MapNode& node) {
@@ -171,7 +182,8 @@ Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
     Agraph_t* owner = node.cluster >= 0 ? clusters[node.cluster] : g;
     // The node's name (its SVG <title>) is the checked, sanitized key; cgraph
     // copies it and every writer quotes or escapes it.
-    Agnode_t* n = agnode(owner, const_cast<char*>(node.key.c_str()), 1);
+    std::string name = NodeName(node.key, options.format);
+    Agnode_t* n = agnode(owner, name.data(), 1);
     if (n == nullptr) return Status::Internal("Graphviz could not create a node");
     SetNodeAttributes(g, n, node);
     nodes.emplace(node.key, n);

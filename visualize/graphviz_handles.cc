@@ -1,5 +1,8 @@
 #include "visualize/graphviz_handles.h"
 
+#include <unordered_map>
+#include <vector>
+
 namespace copmap::visualize {
 namespace {
 
@@ -16,7 +19,58 @@ int CaptureMessage(char* message) {
   return 0;
 }
 
+// cgraph's default id discipline uses the address of a name's pooled string
+// as the object's id, and subgraphs are kept (and emitted, and laid out) in
+// id order, so cluster order changed with the heap's state. This discipline
+// numbers named objects in creation order instead: same map, same bytes.
+// Named objects get even ids, anonymous ones odd ids, as cgraph expects.
+struct IdState {
+  std::unordered_map<std::string, IDTYPE> ids;
+  std::vector<std::string> names;  // names[id / 2 - 1]
+  IDTYPE next_anonymous = 1;
+};
+
+void* IdOpen(Agraph_t*, Agdisc_t*) { return new IdState(); }
+
+long IdMap(void* state, int, char* str, IDTYPE* id, int createflag) {
+  auto* s = static_cast<IdState*>(state);
+  if (str == nullptr) {
+    *id = s->next_anonymous;
+    s->next_anonymous += 2;
+    return 1;
+  }
+  auto it = s->ids.find(str);
+  if (it != s->ids.end()) {
+    *id = it->second;
+    return 1;
+  }
+  if (!createflag) return 0;
+  s->names.emplace_back(str);
+  *id = 2 * static_cast<IDTYPE>(s->names.size());
+  s->ids.emplace(str, *id);
+  return 1;
+}
+
+long IdAlloc(void*, int, IDTYPE) { return 0; }  // callers may not choose ids
+void IdFree(void*, int, IDTYPE) {}              // names live until the graph closes
+
+char* IdPrint(void* state, int, IDTYPE id) {
+  auto* s = static_cast<IdState*>(state);
+  if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+  return s->names[id / 2 - 1].data();
+}
+
+void IdClose(void* state) { delete static_cast<IdState*>(state); }
+void IdRegister(void*, int, void*) {}
+
+Agiddisc_t kIdDisc = {IdOpen, IdMap, IdAlloc, IdFree, IdPrint, IdClose, IdRegister};
+
 }  // namespace
+
+Agdisc_t* DeterministicDisc() {
+  static Agdisc_t disc = {&AgMemDisc, &kIdDisc, &AgIoDisc};
+  return &disc;
+}
 
 std::mutex& GraphvizMutex() {
   static std::mutex mutex;

@@ -31,10 +31,13 @@ class GvContext {
   GVC_t* gvc_;
 };
 
+// The discipline that names objects with ids in creation order (see .cc).
+Agdisc_t* DeterministicDisc();
+
 class GvGraph {
  public:
   // A directed, non-strict graph with a fixed name (never data).
-  GvGraph() : g_(agopen(const_cast<char*>("copmap"), Agdirected, nullptr)) {}
+  GvGraph() : g_(agopen(const_cast<char*>("copmap"), Agdirected, DeterministicDisc())) {}
   ~GvGraph() {
     if (g_ != nullptr) agclose(g_);
   }

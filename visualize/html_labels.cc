@@ -90,11 +90,12 @@ std::string TitleBlockHtml(const TitleBlock& title, const std::vector<LegendEntr
   row(title.subtitle, "15", false);
   row(title.date, "11", false);
   row(title.data_note, "11", false);
+  const bool has_text = left.find("<TR>") != std::string::npos;
   left += "</TABLE>";
+  if (!has_text && legend.empty()) return "";  // Graphviz rejects a table without rows
   std::string html =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\"><TR>"
-      "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">" +
-      left + "</TD>";
+      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\"><TR>";
+  if (has_text) html += "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">" + left + "</TD>";
   if (!legend.empty()) {
     html += "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">" + LegendTable(legend) + "</TD>";
   }

@@ -17,7 +17,8 @@ std::string EdgeLabelHtml(const std::string& label);
 std::string ClusterLabelHtml(const MapCluster& cluster);
 // The block at the top of the page: title, subtitle, date and data note on
 // the left, the legend on the right. Empty fields are left out; an empty
-// legend leaves out the legend column.
+// legend leaves out the legend column; with neither, the result is "" (no
+// label).
 std::string TitleBlockHtml(const TitleBlock& title, const std::vector<LegendEntry>& legend);
 
 // How long titles and detail lines may be before they are shortened.

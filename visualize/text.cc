@@ -1,6 +1,7 @@
 #include "visualize/text.h"
 
 #include <cstdint>
+#include <cstring>
 
 namespace copmap::visualize {
 namespace {
@@ -66,13 +67,24 @@ std::string HtmlText(std::string_view text) {
   const std::string clean = SanitizeText(text, true);
   std::string out;
   out.reserve(clean.size() + 16);
-  for (char c : clean) {
+  for (size_t i = 0; i < clean.size(); ++i) {
+    const char c = clean[i];
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
+      case '\\':
+        // Graphviz expands \G, \N, \E, \H, \T and \L inside HTML-like labels
+        // too, after entities are decoded, and has no escape for a literal
+        // backslash there. An invisible WORD JOINER (U+2060) between the
+        // backslash and such a letter keeps the text as written.
+        out += '\\';
+        if (i + 1 < clean.size() && std::string_view("GNEHTL").find(clean[i + 1]) != std::string_view::npos) {
+          out += "\u2060";
+        }
+        break;
       case '\n': out += "<BR/>"; break;
       default: out += c;
     }

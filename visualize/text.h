@@ -18,8 +18,8 @@ std::string SanitizeText(std::string_view text, bool keep_newlines);
 
 // Text for the inside of an HTML-like label: SanitizeText(text, true), then
 // '&', '<', '>', '"' and '\'' become entities, each newline becomes <BR/>,
-// and backslashes are kept as literal characters (Graphviz does not expand
-// \N, \G, \n or \l inside HTML-like labels).
+// and a backslash before G, N, E, H, T or L is followed by an invisible
+// WORD JOINER (U+2060) so that Graphviz's \N, \G, ... escapes cannot fire.
 std::string HtmlText(std::string_view text);
 
 // At most `max_chars` code points of `text`, with "..." appended when cut, so
