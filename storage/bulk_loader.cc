@@ -174,14 +174,23 @@ Result<RelId> RocksBulkLoader::AddRel(RelTypeId type, NodeId start, NodeId end,
   Add(Cf::kAdj, keys::AdjKey(start, Direction::kOut, type, end, rel.id), "");
   Add(Cf::kAdj, keys::AdjKey(end, Direction::kIn, type, start, rel.id), "");
   Add(Cf::kRelTypes, keys::ScanKey(type, rel.id), "");
-  for (RelTypeId t : {type, keys::kAllTypes}) {
-    ++counts_[keys::DegreeKey(start, Direction::kOut, t)];
-    ++counts_[keys::DegreeKey(end, Direction::kIn, t)];
-  }
+  degrees_[start << 1 | uint64_t(Direction::kOut)].Add(type);
+  degrees_[end << 1 | uint64_t(Direction::kIn)].Add(type);
   ++counts_[keys::TypeCountKey(type)];
   ++counts_[keys::RelCountKey()];
   COPMAP_RETURN_IF_ERROR(SpillIfFull());
   return rel.id;
+}
+
+void RocksBulkLoader::DegreeTally::Add(RelTypeId type) {
+  ++all;
+  for (auto& [t, n] : by_type) {
+    if (t == type) {
+      ++n;
+      return;
+    }
+  }
+  by_type.emplace_back(type, 1);
 }
 
 Status RocksBulkLoader::SpillIfFull() {
@@ -224,6 +233,14 @@ Status RocksBulkLoader::Finish() {
     std::vector<std::pair<std::string, std::string>> counts;
     counts.reserve(counts_.size() + 2);
     for (const auto& [key, delta] : counts_) counts.emplace_back(key, keys::EncodeCount(delta));
+    for (const auto& [node_dir, tally] : degrees_) {
+      NodeId node = node_dir >> 1;
+      auto dir = static_cast<Direction>(node_dir & 1);
+      counts.emplace_back(keys::DegreeKey(node, dir, keys::kAllTypes), keys::EncodeCount(tally.all));
+      for (auto [type, n] : tally.by_type) {
+        counts.emplace_back(keys::DegreeKey(node, dir, type), keys::EncodeCount(n));
+      }
+    }
     if (next_node_ > 0) {
       counts.emplace_back(keys::NodeHighWaterKey(), keys::EncodeCount(int64_t(next_node_)));
     }

@@ -73,7 +73,15 @@ class RocksBulkLoader : public BulkLoader {
   Buffer buffers_[int(Cf::kCount)];
   size_t buffered_bytes_ = 0;
   int file_counter_ = 0;
-  std::unordered_map<std::string, int64_t> counts_;  // counts key -> delta (or max)
+  // Degrees are tallied per (node, direction) under an integer key: one
+  // cheap lookup per relationship end instead of two string-keyed ones.
+  struct DegreeTally {
+    int64_t all = 0;
+    std::vector<std::pair<RelTypeId, int64_t>> by_type;  // few types per node
+    void Add(RelTypeId type);
+  };
+  std::unordered_map<uint64_t, DegreeTally> degrees_;  // node << 1 | direction
+  std::unordered_map<std::string, int64_t> counts_;    // label, type and global counts
   std::unordered_set<std::string> unique_keys_;
   std::vector<std::pair<NameSpace, uint32_t>> reserved_;
   std::vector<std::pair<NodeId, NodeId>> node_blocks_;  // [first, limit) reserved
