@@ -178,6 +178,10 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
       continue;
     }
     if (ctx.hidden_rels.count(id)) continue;
+    if (std::find(spec.hidden_types.begin(), spec.hidden_types.end(), rel.type) !=
+        spec.hidden_types.end()) {
+      continue;
+    }
     const bool bridge = ctx.bridge_rels.count(id) > 0;
     MapEdge edge{keys[rel.start], keys[rel.end], EdgeLabel(rel, bridge),
                  bridge ? BridgeStyle() : RelationshipStyle(rel)};

@@ -43,6 +43,9 @@ struct MapSpec {
   // kExpertLevel need a focus.
   std::string focus_label;
   std::string focus_key;
+  // Relationship types read for facts (e.g. WORKS_AT, to find people in
+  // several organizations) but not drawn.
+  std::vector<std::string> hidden_types;
   // More nodes than this: summarized (clusters collapsed to one node each
   // with counts, then remaining nodes by label) or refused.
   size_t max_nodes = 2000;

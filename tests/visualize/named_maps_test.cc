@@ -1,0 +1,168 @@
+// The named maps end to end: a real database in a temp dir, the real query
+// engine, the real Graphviz.
+#include "visualize/named_maps.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "tests/visualize/svg_check.h"
+
+namespace copmap::visualize {
+namespace {
+
+// A small organization, written through the engine.
+constexpr const char* kSetup[] = {
+    "CREATE (:Organization {name: 'Acme', kind: 'company'}), "
+    "(:Organization {name: 'Partner & Co', kind: 'partner'})",
+    "CREATE (:Community {name: 'Data Science', kind: 'overlapping'}), "
+    "(:Community {name: 'Platform', kind: 'nested'}), (:Community {name: 'Safety', kind: 'nested'})",
+    "CREATE (:Domain {name: 'machine learning'}), (:Domain {name: 'kubernetes'})",
+    "CREATE (:Person {email: 'ada@acme.org', name: 'Ada \"the\" <Lovelace>'}), "
+    "(:Person {email: 'bob@acme.org', name: 'Bob'}), (:Person {email: 'cy@acme.org', name: 'Cy'}), "
+    "(:Person {email: 'dee@partner.org', name: 'Dee'}), (:Person {email: 'eve@acme.org', name: 'Eve'})",
+    "MATCH (c:Community), (o:Organization {name: 'Acme'}) WHERE c.name <> 'Data Science' "
+    "CREATE (c)-[:PART_OF]->(o)",
+    "MATCH (p:Person {email: 'ada@acme.org'}), (c:Community {name: 'Data Science'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'core'}]->(c), (p)-[:LEADS {style: 'inspiring'}]->(c)",
+    "MATCH (p:Person {email: 'bob@acme.org'}), (c:Community {name: 'Data Science'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'peripheral'}]->(c)",
+    "MATCH (p:Person {email: 'bob@acme.org'}), (c:Community {name: 'Platform'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'active'}]->(c)",
+    "MATCH (p:Person {email: 'cy@acme.org'}), (c:Community {name: 'Platform'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'core'}]->(c)",
+    "MATCH (p:Person {email: 'dee@partner.org'}), (c:Community {name: 'Data Science'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'active'}]->(c)",
+    "MATCH (p:Person {email: 'eve@acme.org'}), (c:Community {name: 'Safety'}) "
+    "CREATE (p)-[:MEMBER_OF {role: 'core'}]->(c)",
+    "MATCH (p:Person {email: 'ada@acme.org'}), (d:Domain {name: 'machine learning'}) "
+    "CREATE (p)-[:EXPERT_IN {level: 5}]->(d)",
+    "MATCH (p:Person {email: 'cy@acme.org'}), (d:Domain {name: 'kubernetes'}) "
+    "CREATE (p)-[:EXPERT_IN {level: 4}]->(d)",
+    "MATCH (p:Person {email: 'bob@acme.org'}), (d:Domain {name: 'machine learning'}) "
+    "CREATE (p)-[:INTERESTED_IN]->(d)",
+    "MATCH (a:Person {email: 'ada@acme.org'}), (b:Person {email: 'bob@acme.org'}) "
+    "CREATE (a)-[:MENTORS {domain: 'machine learning'}]->(b)",
+    "MATCH (c:Community {name: 'Data Science'}), (d:Domain {name: 'machine learning'}) "
+    "CREATE (c)-[:FOCUSES_ON]->(d)",
+    "MATCH (p:Person), (o:Organization {name: 'Acme'}) WHERE p.email ENDS WITH '@acme.org' "
+    "CREATE (p)-[:WORKS_AT]->(o)",
+    "MATCH (p:Person {email: 'dee@partner.org'}), (o:Organization {name: 'Partner & Co'}) "
+    "CREATE (p)-[:WORKS_AT]->(o)",
+};
+
+class NamedMapsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("copmap_maps_" + std::to_string(getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    auto engine = query::Engine::Open(dir_.string());
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    engine_ = std::move(engine).value();
+    for (const char* statement : kSetup) {
+      auto result = engine_->Run(statement);
+      ASSERT_TRUE(result.ok()) << statement << "\n" << result.status().ToString();
+    }
+  }
+  void TearDown() override {
+    engine_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  testing::SvgSummary RenderSvg(const std::string& map, const std::string& arg) {
+    MapRequest request;
+    request.map = map;
+    request.argument = arg;
+    Result<RenderedMap> out = RenderNamedMap(*engine_, request);
+    EXPECT_TRUE(out.ok()) << out.status().ToString();
+    if (!out.ok()) return {};
+    EXPECT_EQ(out->media_type, "image/svg+xml");
+    std::string error;
+    const auto elements = testing::ParseXml(out->bytes, &error);
+    EXPECT_EQ(error, "");
+    return testing::SummarizeSvg(elements);
+  }
+
+  static bool Has(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<query::Engine> engine_;
+};
+
+TEST_F(NamedMapsTest, OrganizationHasOneClusterPerCommunity) {
+  const testing::SvgSummary svg = RenderSvg("organization", "");
+  EXPECT_EQ(svg.clusters, 3);
+  for (const char* title : {"Community: Data Science", "Community: Platform", "Community: Safety",
+                            "Person: ada@acme.org", "Person: dee@partner.org"}) {
+    EXPECT_TRUE(Has(svg.node_titles, title)) << title;
+  }
+  EXPECT_TRUE(Has(svg.texts, "Legend"));
+  EXPECT_TRUE(Has(svg.texts, "Ada \"the\" <Lovelace>"));
+  EXPECT_TRUE(Has(svg.texts, "boundary spanner (double outline)"));
+}
+
+TEST_F(NamedMapsTest, NamedOrganizationKeepsItsCommunities) {
+  const testing::SvgSummary svg = RenderSvg("organization", "Acme");
+  EXPECT_EQ(svg.clusters, 2);  // Data Science is not part of Acme
+  EXPECT_TRUE(Has(svg.node_titles, "Organization: Acme"));
+}
+
+TEST_F(NamedMapsTest, CommunityGroupsByRole) {
+  const testing::SvgSummary svg = RenderSvg("community", "Data Science");
+  EXPECT_EQ(svg.clusters, 3);  // core, active, peripheral
+  EXPECT_TRUE(Has(svg.texts, "Core members"));
+  EXPECT_TRUE(Has(svg.node_titles, "Domain: machine learning"));
+  EXPECT_TRUE(Has(svg.texts, "Legend"));
+}
+
+TEST_F(NamedMapsTest, DomainPersonAndRiskMaps) {
+  testing::SvgSummary svg = RenderSvg("domain", "machine learning");
+  EXPECT_EQ(svg.clusters, 1);
+  EXPECT_TRUE(Has(svg.texts, "Expertise level 5"));
+  EXPECT_TRUE(Has(svg.node_titles, "Person: bob@acme.org"));  // interested, mentee
+
+  svg = RenderSvg("person", "bob@acme.org");
+  EXPECT_TRUE(Has(svg.node_titles, "Person: ada@acme.org"));  // mentor
+  EXPECT_TRUE(Has(svg.node_titles, "Community: Platform"));
+
+  svg = RenderSvg("risk", "");
+  EXPECT_TRUE(Has(svg.node_titles, "Domain: machine learning"));
+  EXPECT_TRUE(Has(svg.node_titles, "Person: bob@acme.org"));  // could learn from Ada
+  EXPECT_TRUE(Has(svg.texts, "domain with one expert: at risk"));
+}
+
+TEST_F(NamedMapsTest, BadRequestsAreClear) {
+  MapRequest request;
+  request.map = "galaxy";
+  EXPECT_EQ(RenderNamedMap(*engine_, request).status().ToString(),
+            "InvalidArgument: unknown map 'galaxy'; known maps: community NAME, domain NAME, "
+            "organization [NAME], person EMAIL, risk");
+  request.map = "community";
+  request.argument = "Nowhere";
+  EXPECT_EQ(RenderNamedMap(*engine_, request).status().ToString(),
+            "NotFound: no Community with name 'Nowhere' in the result");
+  Result<RenderedMap> out =
+      RenderQueryMap(*engine_, "MATCH (p:Person) RETURN count(p)", RenderOptions{});
+  EXPECT_EQ(out.status().code(), Status::Code::kInvalidArgument);
+}
+
+TEST_F(NamedMapsTest, AnyQueryCanBeDrawnAndIsDeterministic) {
+  RenderOptions options;
+  options.format = Format::kDot;
+  const char* query = "MATCH (p:Person)-[m:MEMBER_OF]->(c:Community) RETURN p, m, c";
+  Result<RenderedMap> first = RenderQueryMap(*engine_, query, options);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->nodes, 8u);
+  Result<RenderedMap> second = RenderQueryMap(*engine_, query, options);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first->bytes, second->bytes);
+}
+
+}  // namespace
+}  // namespace copmap::visualize
