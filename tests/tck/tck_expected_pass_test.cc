@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "tests/tck/tck_paths.h"
 #include "tests/tck/tck_suite.h"
@@ -30,14 +31,15 @@ TEST(TckExpectedPassTest, ListedScenariosStillPass) {
   const fs::path scratch =
       fs::temp_directory_path() / ("copmap-tck-test-" + std::to_string(::getpid()));
   fs::create_directories(scratch);
-  TckRunner runner({GraphsDir(), scratch.string()});
+  auto runner = std::make_unique<TckRunner>(RunnerOptions{GraphsDir(), scratch.string()});
   size_t ran = 0;
   RunScenarios(
-      *features, runner, [&](const std::string& key) { return expected.count(key) > 0; },
+      *features, *runner, [&](const std::string& key) { return expected.count(key) > 0; },
       [&](const ScenarioReport& r) {
         ++ran;
         EXPECT_EQ(r.outcome, Outcome::kPass) << r.key << "\n  " << r.first_reason;
       });
+  runner.reset();  // closes the store before its directory goes
   std::error_code ec;
   fs::remove_all(scratch, ec);
   EXPECT_EQ(ran, expected.size());

@@ -172,26 +172,50 @@ const char* OutcomeName(Outcome outcome) {
 
 TckRunner::TckRunner(RunnerOptions options) : options_(std::move(options)) {}
 
-CaseResult TckRunner::Run(const Case& c) {
-  const fs::path dir = fs::path(options_.scratch_dir) / ("case-" + std::to_string(next_store_++));
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  struct Cleanup {
-    fs::path dir;
-    ~Cleanup() {
-      std::error_code ignored;
-      fs::remove_all(dir, ignored);
-    }
-  } cleanup{dir};
+TckRunner::~TckRunner() {
+  engine_.reset();
+  std::error_code ignored;
+  if (!engine_dir_.empty()) fs::remove_all(engine_dir_, ignored);
+}
 
+Result<query::Engine*> TckRunner::EmptyEngine() {
+  if (engine_ != nullptr && !options_.fresh_store_per_case) {
+    storage::GraphStore& store = engine_->store();
+    for (const storage::IndexInfo& index : store.Begin()->Indexes()) {
+      COPMAP_RETURN_IF_ERROR(store.DropIndex(index.name));
+    }
+    auto txn = store.Begin();
+    std::vector<storage::NodeId> nodes;
+    for (auto it = txn->ScanAllNodes(); it->Valid(); it->Next()) nodes.push_back(it->id());
+    for (storage::NodeId id : nodes) COPMAP_RETURN_IF_ERROR(txn->DeleteNode(id, /*detach=*/true));
+    COPMAP_RETURN_IF_ERROR(txn->Commit());
+    return engine_.get();
+  }
+  engine_.reset();
+  std::error_code ec;
+  if (!engine_dir_.empty()) fs::remove_all(engine_dir_, ec);
+  engine_dir_ =
+      (fs::path(options_.scratch_dir) / ("store-" + std::to_string(next_store_++))).string();
+  fs::remove_all(engine_dir_, ec);
   query::EngineOptions engine_options;
   engine_options.store.cop_schema = false;
   engine_options.store.sync_commits = false;
   engine_options.store.cache_bytes = 1 << 20;
   engine_options.default_timeout = std::chrono::seconds(20);
-  auto engine = query::Engine::Open(dir.string(), engine_options);
-  if (!engine.ok()) return Fail("cannot open a store: " + engine.status().ToString());
+  COPMAP_ASSIGN_OR_RETURN(engine_, query::Engine::Open(engine_dir_, engine_options));
+  return engine_.get();
+}
 
+CaseResult TckRunner::Run(const Case& c) {
+  auto engine = EmptyEngine();
+  if (!engine.ok()) {
+    engine_.reset();  // start over with a new store next time
+    return Fail("cannot prepare an empty store: " + engine.status().ToString());
+  }
+  return RunSteps(c, **engine);
+}
+
+CaseResult TckRunner::RunSteps(const Case& c, query::Engine& engine) {
   query::QueryOptions query_options;
   Execution exec;
   for (const Step& step : c.steps) {
@@ -204,12 +228,14 @@ CaseResult TckRunner::Run(const Case& c) {
       if (!in) return Fail("unknown named graph '" + name + "'");
       std::stringstream script;
       script << in.rdbuf();
-      auto r = (*engine)->Run(script.str());
-      if (!r.ok()) return Fail("building graph " + name + " failed: " + OneLine(r.status().ToString()));
+      auto r = engine.Run(script.str());
+      if (!r.ok()) {
+        return Fail("building graph " + name + " failed: " + OneLine(r.status().ToString()));
+      }
       continue;
     }
     if (Has(t, "having executed")) {
-      auto r = (*engine)->Run(step.doc);
+      auto r = engine.Run(step.doc);
       if (!r.ok()) {
         if (r.status().code() == Status::Code::kNotSupported) {
           return Unsupported("setup: " + OneLine(r.status().ToString()));
@@ -234,17 +260,17 @@ CaseResult TckRunner::Run(const Case& c) {
       return Unsupported("test procedures cannot be registered through the Engine API");
     }
     if (Has(t, "executing query") || Has(t, "executing control query")) {
-      auto before = TakeSnapshot((*engine)->store());
+      auto before = TakeSnapshot(engine.store());
       if (!before.ok()) return Fail("snapshot: " + before.status().ToString());
       exec = Execution{};
       exec.ran = true;
-      auto r = (*engine)->Run(step.doc, query_options);
+      auto r = engine.Run(step.doc, query_options);
       if (r.ok()) {
         exec.result = std::move(r).value();
       } else {
         exec.error = r.status();
       }
-      auto after = TakeSnapshot((*engine)->store());
+      auto after = TakeSnapshot(engine.store());
       if (!after.ok()) return Fail("snapshot: " + after.status().ToString());
       exec.side_effects = Diff(*before, *after);
       continue;
