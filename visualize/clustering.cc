@@ -66,7 +66,8 @@ void ClusterByCommunity(BuildContext* ctx) {
   for (const auto& [name, id] : communities) {
     const NodeValue& node = ctx->data.nodes.at(id);
     MapCluster& cluster = ctx->clusters[index.at(id)];
-    std::string detail = std::to_string(members[index.at(id)]) + " members";
+    const int n = members[index.at(id)];
+    std::string detail = std::to_string(n) + (n == 1 ? " member" : " members");
     const std::string kind = PropertyText(node.properties, "kind");
     if (!kind.empty()) detail = kind + " community, " + detail;
     cluster.details.push_back(detail);

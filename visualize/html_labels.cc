@@ -35,15 +35,23 @@ std::string NodeSample(const NodeStyle& style) {
          "\" WIDTH=\"28\" HEIGHT=\"14\" FIXEDSIZE=\"TRUE\"></TD>";
 }
 
+std::string LegendRow(const LegendEntry& entry) {
+  return (entry.kind == LegendEntry::Kind::kNode ? NodeSample(entry.node) : EdgeSample(entry.edge)) +
+         "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">" + Escaped(entry.text, kMaxDetailChars) +
+         "</FONT></TD>";
+}
+
+// Long legends are set in two columns so they do not tower over the map.
 std::string LegendTable(const std::vector<LegendEntry>& legend) {
+  const size_t rows = legend.size() > 8 ? (legend.size() + 1) / 2 : legend.size();
+  const int span = legend.size() > rows ? 4 : 2;
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">"
-      "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
-  for (const LegendEntry& entry : legend) {
-    html += "<TR>";
-    html += entry.kind == LegendEntry::Kind::kNode ? NodeSample(entry.node) : EdgeSample(entry.edge);
-    html += "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">" + Escaped(entry.text, kMaxDetailChars) +
-            "</FONT></TD></TR>";
+      "<TR><TD COLSPAN=\"" + std::to_string(span) + "\" ALIGN=\"LEFT\"><B>Legend</B></TD></TR>";
+  for (size_t r = 0; r < rows; ++r) {
+    html += "<TR>" + LegendRow(legend[r]);
+    if (span == 4) html += r + rows < legend.size() ? LegendRow(legend[r + rows]) : "<TD></TD><TD></TD>";
+    html += "</TR>";
   }
   return html + "</TABLE>";
 }
@@ -77,25 +85,23 @@ std::string ClusterLabelHtml(const MapCluster& cluster) {
 }
 
 std::string TitleBlockHtml(const TitleBlock& title, const std::vector<LegendEntry>& legend) {
-  std::string left =
-      "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">";
-  const auto row = [&](const std::string& text, const char* size, bool bold) {
-    if (text.empty()) return;
-    std::string cell = Escaped(text, 120);
+  // One cell of left-aligned lines: a nested table would stretch its rows
+  // to the legend's height.
+  std::string text;
+  const auto line = [&](const std::string& value, const char* size, bool bold) {
+    if (value.empty()) return;
+    std::string cell = Escaped(value, 120);
     if (bold) cell = "<B>" + cell + "</B>";
-    left += std::string("<TR><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"") + size + "\">" + cell +
-            "</FONT></TD></TR>";
+    text += std::string("<FONT POINT-SIZE=\"") + size + "\">" + cell + "</FONT><BR ALIGN=\"LEFT\"/>";
   };
-  row(title.title, "26", true);
-  row(title.subtitle, "15", false);
-  row(title.date, "11", false);
-  row(title.data_note, "11", false);
-  const bool has_text = left.find("<TR>") != std::string::npos;
-  left += "</TABLE>";
-  if (!has_text && legend.empty()) return "";  // Graphviz rejects a table without rows
+  line(title.title, "26", true);
+  line(title.subtitle, "15", false);
+  line(title.date, "11", false);
+  line(title.data_note, "11", false);
+  if (text.empty() && legend.empty()) return "";  // Graphviz rejects a table without cells
   std::string html =
       "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"6\"><TR>";
-  if (has_text) html += "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">" + left + "</TD>";
+  if (!text.empty()) html += "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">" + text + "</TD>";
   if (!legend.empty()) {
     html += "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">" + LegendTable(legend) + "</TD>";
   }
