@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string_view>
 
 #include "storage/status.h"
 #include "storage/value.h"
@@ -18,6 +19,14 @@ namespace copmap::query::runtime {
 //  - list[non-int] and any other container kind are TypeErrors
 //    "InvalidArgumentType: ...".
 Result<Value> Subscript(const Value& container, const Value& index);
+
+// `x.key`: a map entry or a node's/relationship's property (null when
+// absent), or a component of a date (year, month, day, dayOfWeek with
+// 1 = Monday .. 7 = Sunday, ordinalDay, epochDays) or
+// datetime (those plus hour, minute, second, millisecond, microsecond,
+// epochSeconds, epochMillis). Null gives null; any other kind, or an unknown
+// temporal component, is a TypeError "InvalidArgumentType: ...".
+Result<Value> PropertyOf(const Value& container, std::string_view key);
 
 // `list[from..to]`: elements from `from` (inclusive) to `to` (exclusive),
 // negative bounds counting from the end, bounds clamped to the list, an

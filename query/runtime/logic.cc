@@ -43,4 +43,52 @@ Result<Value> Not(const Value& a) {
   return Value(!a.as_bool());
 }
 
+Result<bool> PredicateHolds(const Value& v) {
+  if (v.is_null()) return false;
+  if (!v.is_bool()) return TypeMismatch("a predicate must be a boolean", v);
+  return v.as_bool();
+}
+
+Status QuantifierFold::Add(const Value& p) {
+  if (p.is_null()) {
+    any_null_ = true;
+  } else if (!p.is_bool()) {
+    return TypeMismatch("a quantifier's predicate must be a boolean", p);
+  } else if (p.as_bool()) {
+    ++trues_;
+  } else {
+    any_false_ = true;
+  }
+  return Status::OK();
+}
+
+bool QuantifierFold::Decided() const {
+  switch (kind_) {
+    case Kind::kAll: return any_false_;
+    case Kind::kAny:
+    case Kind::kNone: return trues_ > 0;
+    case Kind::kSingle: return trues_ > 1;
+  }
+  return false;
+}
+
+Value QuantifierFold::Finish() const {
+  switch (kind_) {
+    case Kind::kAll:
+      if (any_false_) return Value(false);
+      return any_null_ ? Value() : Value(true);
+    case Kind::kAny:
+      if (trues_ > 0) return Value(true);
+      return any_null_ ? Value() : Value(false);
+    case Kind::kNone:
+      if (trues_ > 0) return Value(false);
+      return any_null_ ? Value() : Value(true);
+    case Kind::kSingle:
+      if (trues_ > 1) return Value(false);
+      if (any_null_) return Value();
+      return Value(trues_ == 1);
+  }
+  return Value();
+}
+
 }  // namespace copmap::query::runtime

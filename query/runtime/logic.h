@@ -18,4 +18,33 @@ Result<Value> Or(const Value& a, const Value& b);
 Result<Value> Xor(const Value& a, const Value& b);
 Result<Value> Not(const Value& a);
 
+// A predicate's value where a row is kept or dropped (WHERE, quantifier
+// bodies): true keeps it; false and null drop it; other kinds are a
+// TypeError "InvalidArgumentType: a predicate must be a boolean, got ...".
+Result<bool> PredicateHolds(const Value& v);
+
+// all(x IN list WHERE p), any(...), none(...), single(...) with openCypher's
+// null rules: feed the predicate's value for each element in order; stop
+// early once Decided(). Results:
+//   all:    false if some p is false, else null if some p is null, else true
+//   any:    true if some p is true, else null if some p is null, else false
+//   none:   false if some p is true, else null if some p is null, else true
+//   single: false if two or more p are true; else null if some p is null;
+//           else whether exactly one p is true
+class QuantifierFold {
+ public:
+  enum class Kind { kAll, kAny, kNone, kSingle };
+  explicit QuantifierFold(Kind kind) : kind_(kind) {}
+  // TypeError when `p` is neither boolean nor null.
+  Status Add(const Value& p);
+  bool Decided() const;
+  Value Finish() const;
+
+ private:
+  Kind kind_;
+  int64_t trues_ = 0;
+  bool any_false_ = false;
+  bool any_null_ = false;
+};
+
 }  // namespace copmap::query::runtime

@@ -167,3 +167,79 @@ TEST(RangeTest, BadArguments) {
 
 }  // namespace
 }  // namespace copmap::query::runtime
+
+namespace copmap::query::runtime {
+namespace {
+
+TEST(PredicateHoldsTest, NullAndFalseDropTheRow) {
+  EXPECT_TRUE(PredicateHolds(Value(true)).value());
+  EXPECT_FALSE(PredicateHolds(Value(false)).value());
+  EXPECT_FALSE(PredicateHolds(Value()).value());
+  EXPECT_EQ(PredicateHolds(Value(1)).status().ToString(),
+            "TypeError: InvalidArgumentType: a predicate must be a boolean, got INTEGER 1");
+}
+
+// Folds `values` with a quantifier and renders the result.
+std::string Fold(QuantifierFold::Kind kind, ValueList values) {
+  QuantifierFold fold(kind);
+  for (const Value& v : values) {
+    if (fold.Decided()) break;
+    Status s = fold.Add(v);
+    if (!s.ok()) return s.ToString();
+  }
+  return fold.Finish().ToString();
+}
+
+TEST(QuantifierFoldTest, ThreeValuedResults) {
+  using K = QuantifierFold::Kind;
+  const Value t(true), f(false), n;
+  EXPECT_EQ(Fold(K::kAll, {}), "true");
+  EXPECT_EQ(Fold(K::kAll, {t, n}), "null");
+  EXPECT_EQ(Fold(K::kAll, {n, f}), "false");
+  EXPECT_EQ(Fold(K::kAny, {}), "false");
+  EXPECT_EQ(Fold(K::kAny, {f, n}), "null");
+  EXPECT_EQ(Fold(K::kAny, {n, t}), "true");
+  EXPECT_EQ(Fold(K::kNone, {f, f}), "true");
+  EXPECT_EQ(Fold(K::kNone, {f, n}), "null");
+  EXPECT_EQ(Fold(K::kNone, {n, t}), "false");
+  EXPECT_EQ(Fold(K::kSingle, {f, t}), "true");
+  EXPECT_EQ(Fold(K::kSingle, {t, n}), "null");
+  EXPECT_EQ(Fold(K::kSingle, {t, n, t}), "false");
+  EXPECT_EQ(Fold(K::kSingle, {}), "false");
+  EXPECT_EQ(Fold(K::kAny, {Value("x")}),
+            "TypeError: InvalidArgumentType: a quantifier's predicate must be a boolean, got "
+            "STRING 'x'");
+}
+
+TEST(PropertyOfTest, MapsEntitiesAndNull) {
+  EXPECT_EQ(Show(PropertyOf(Value(ValueMap{{"name", "Mats"}, {"Name", "Pontus"}}), "Name")),
+            "'Pontus'");
+  EXPECT_EQ(Show(PropertyOf(Value(ValueMap{{"name", "Mats"}}), "nAMe")), "null");
+  EXPECT_EQ(Show(PropertyOf(Value(), "x")), "null");
+  EXPECT_EQ(Show(PropertyOf(Value(RelationshipValue{1, "R", 1, 2, {{"w", 2}}}), "w")), "2");
+  EXPECT_EQ(Show(PropertyOf(Value(123), "num")),
+            "TypeError: InvalidArgumentType: property access .num needs a map, node, "
+            "relationship, date or datetime, got INTEGER 123");
+}
+
+TEST(PropertyOfTest, TemporalComponents) {
+  const Value d(Date{DaysFromCivil(2024, 2, 29)});  // a Thursday
+  EXPECT_EQ(Show(PropertyOf(d, "year")), "2024");
+  EXPECT_EQ(Show(PropertyOf(d, "month")), "2");
+  EXPECT_EQ(Show(PropertyOf(d, "day")), "29");
+  EXPECT_EQ(Show(PropertyOf(d, "quarter")), "1");
+  EXPECT_EQ(Show(PropertyOf(d, "dayOfWeek")), "4");
+  EXPECT_EQ(Show(PropertyOf(d, "ordinalDay")), "60");
+  EXPECT_EQ(Show(PropertyOf(Value(Date{-1}), "dayOfWeek")), "3");  // 1969-12-31, a Wednesday
+  const Value t(ParseDateTime("1969-12-31T23:59:58.5Z").value());
+  EXPECT_EQ(Show(PropertyOf(t, "year")), "1969");
+  EXPECT_EQ(Show(PropertyOf(t, "hour")), "23");
+  EXPECT_EQ(Show(PropertyOf(t, "second")), "58");
+  EXPECT_EQ(Show(PropertyOf(t, "millisecond")), "500");
+  EXPECT_EQ(Show(PropertyOf(t, "epochMillis")), "-1500");
+  EXPECT_EQ(Show(PropertyOf(d, "hour")),
+            "TypeError: InvalidArgumentType: no component 'hour', got DATE '2024-02-29'");
+}
+
+}  // namespace
+}  // namespace copmap::query::runtime
