@@ -41,6 +41,19 @@ void ExpectCapacityReturns(TestServer& server) {
   FAIL() << "the server never freed its workers";
 }
 
+// Runs the heavy count on `context` (set a deadline or cancel it from
+// elsewhere) and returns how the call ended.
+grpc::Status RunHeavy(v1::Copmap::Stub& stub, grpc::ClientContext* context) {
+  Authorize(context, kReaderToken);
+  v1::QueryRequest request;
+  request.set_query(kHeavyCount);
+  auto reader = stub.Query(context, request);
+  v1::QueryResponse response;
+  while (reader->Read(&response)) {
+  }
+  return reader->Finish();
+}
+
 TEST(ServerLimitsTest, ClientDeadlineStopsAHeavyQuery) {
   ServerOptions options;
   options.max_concurrent_requests = 1;
@@ -48,15 +61,8 @@ TEST(ServerLimitsTest, ClientDeadlineStopsAHeavyQuery) {
   LoadGrid(server);
   auto stub = server.Stub();
   grpc::ClientContext context;
-  Authorize(&context, kReaderToken);
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
-  v1::QueryRequest request;
-  request.set_query(kHeavyCount);
-  auto reader = stub->Query(&context, request);
-  v1::QueryResponse response;
-  while (reader->Read(&response)) {
-  }
-  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+  EXPECT_EQ(RunHeavy(*stub, &context).error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
   // With a single worker, a new query runs only once the heavy one stopped.
   ExpectCapacityReturns(server);
   ExpectHealthyAndServing(server);
@@ -93,18 +99,11 @@ TEST(ServerLimitsTest, ClientCancellationStopsAHeavyQuery) {
   LoadGrid(server);
   auto stub = server.Stub();
   grpc::ClientContext context;
-  Authorize(&context, kReaderToken);
-  v1::QueryRequest request;
-  request.set_query(kHeavyCount);
-  auto reader = stub->Query(&context, request);
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     context.TryCancel();
   });
-  v1::QueryResponse response;
-  while (reader->Read(&response)) {
-  }
-  EXPECT_EQ(reader->Finish().error_code(), grpc::StatusCode::CANCELLED);
+  EXPECT_EQ(RunHeavy(*stub, &context).error_code(), grpc::StatusCode::CANCELLED);
   canceller.join();
   ExpectCapacityReturns(server);
   ExpectHealthyAndServing(server);
@@ -206,14 +205,7 @@ TEST(ServerLimitsTest, ShutdownCancelsWhatOutlivesTheGracePeriod) {
   grpc::Status status;
   std::thread client([&] {
     grpc::ClientContext context;
-    Authorize(&context, kReaderToken);
-    v1::QueryRequest request;
-    request.set_query(kHeavyCount);
-    auto reader = stub->Query(&context, request);
-    v1::QueryResponse response;
-    while (reader->Read(&response)) {
-    }
-    status = reader->Finish();
+    status = RunHeavy(*stub, &context);
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   server.server().Shutdown();  // returns only once every call is done
