@@ -56,11 +56,11 @@ Mutual BuildMutual(const Projection& g) {
 
 }  // namespace
 
-std::vector<double> BurtConstraint(const Projection& g) {
-  const uint32_t n = g.num_nodes();
+std::vector<double> BurtConstraint(const Projection& g, const std::vector<LocalId>& nodes) {
   Mutual m = BuildMutual(g);
-  std::vector<double> result(n, std::numeric_limits<double>::quiet_NaN());
-  for (LocalId i = 0; i < n; ++i) {
+  std::vector<double> result(nodes.size(), std::numeric_limits<double>::quiet_NaN());
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    LocalId i = nodes[k];
     uint64_t first = m.offsets[i], last = m.offsets[i + 1];
     if (first == last) continue;
     double c = 0;
@@ -75,9 +75,15 @@ std::vector<double> BurtConstraint(const Projection& g) {
       }
       c += (direct + indirect) * (direct + indirect);
     }
-    result[i] = c;
+    result[k] = c;
   }
   return result;
+}
+
+std::vector<double> BurtConstraint(const Projection& g) {
+  std::vector<LocalId> all(g.num_nodes());
+  for (LocalId v = 0; v < g.num_nodes(); ++v) all[v] = v;
+  return BurtConstraint(g, all);
 }
 
 }  // namespace copmap::analytics

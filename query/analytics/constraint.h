@@ -19,5 +19,8 @@ namespace copmap::analytics {
 
 // By local id; NaN for nodes without ties.
 std::vector<double> BurtConstraint(const Projection& g);
+// Only for `nodes` (results in the same order): the cost is the sum of their
+// squared degrees, so a few brokers are cheap to score on a large graph.
+std::vector<double> BurtConstraint(const Projection& g, const std::vector<LocalId>& nodes);
 
 }  // namespace copmap::analytics

@@ -202,4 +202,32 @@ Result<Projection> Projection::FromStore(storage::Transaction& txn, const Projec
                    std::move(ids));
 }
 
+Result<Projection> InducedSubgraph(const Projection& g, std::vector<LocalId> keep) {
+  std::sort(keep.begin(), keep.end());
+  keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+  if (!keep.empty() && keep.back() >= g.num_nodes()) {
+    return Status::InvalidArgument("subgraph: node " + std::to_string(keep.back()) +
+                                   " is outside 0.." + std::to_string(g.num_nodes() - 1));
+  }
+  std::vector<LocalId> renumber(g.num_nodes(), kNoLocal);
+  std::vector<storage::NodeId> ids;
+  for (LocalId i = 0; i < keep.size(); ++i) {
+    renumber[keep[i]] = i;
+    ids.push_back(g.Global(keep[i]));
+  }
+  std::vector<Edge> edges;
+  for (LocalId v : keep) {
+    auto targets = g.Out(v);
+    auto weights = g.OutWeights(v);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      LocalId u = renumber[targets[i]];
+      // Undirected: take each edge from its lower end only.
+      if (u == kNoLocal || (!g.directed() && targets[i] < v)) continue;
+      edges.push_back({renumber[v], u, weights[i]});
+    }
+  }
+  return Projection::FromEdges(static_cast<uint32_t>(keep.size()), std::move(edges), g.directed(),
+                               ParallelEdges::kKeep, /*keep_self_loops=*/true, std::move(ids));
+}
+
 }  // namespace copmap::analytics

@@ -127,4 +127,9 @@ class Projection {
   std::vector<double> in_weights_;
 };
 
+// The subgraph induced by `keep` (local ids of g, any order, duplicates
+// ignored): same direction and weights, node ids carried over.
+// InvalidArgument for an id out of range.
+Result<Projection> InducedSubgraph(const Projection& g, std::vector<LocalId> keep);
+
 }  // namespace copmap::analytics
