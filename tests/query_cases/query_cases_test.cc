@@ -90,6 +90,9 @@ TEST_P(QueryCasesTest, File) {
   fs::remove_all(dir);
   query::EngineOptions options;
   options.store.sync_commits = false;
+  // The CoP schema's constraints and names only for the example organization,
+  // so that small cases see exactly the labels they create.
+  options.store.cop_schema = !file->dataset.empty();
   options.store.cache_bytes = 4 << 20;
   auto engine = query::Engine::Open(dir.string(), options);
   ASSERT_TRUE(engine.ok()) << engine.status().ToString();
