@@ -119,7 +119,6 @@ void SetEdgeAttributes(Agraph_t* root, Agedge_t* e, const MapEdge& edge) {
   SetAttr(e, "style", StyleList(false, false, s.line));
   SetAttr(e, "dir", s.directed ? "forward" : "none");
   SetAttr(e, "arrowsize", "0.7");
-  SetAttr(e, "constraint", s.constrain ? "true" : "false");
   if (!edge.label.empty()) SetHtmlAttr(root, e, "label", EdgeLabelHtml(edge.label));
 }
 

@@ -46,7 +46,7 @@ struct EdgeStyle {
   LineStyle line = LineStyle::kSolid;
   double pen_width = 1.0;  // 0.1 .. 10
   bool directed = true;    // false: no arrowhead
-  bool constrain = true;   // false: the edge does not influence ranking (dot)
+  // (No "constraint=false": with clusters it crashes dot 2.43's spline router.)
 };
 
 struct MapNode {

@@ -217,9 +217,7 @@ EdgeStyle RelationshipStyle(const RelationshipValue& rel) {
 }
 
 EdgeStyle BridgeStyle() {
-  EdgeStyle s = Edge(kVermillion, LineStyle::kDashed, 1.6);
-  s.constrain = false;  // keeps the spanner inside its home cluster
-  return s;
+  return Edge(kVermillion, LineStyle::kDashed, 1.6);
 }
 
 EdgeStyle SummaryEdgeStyle(size_t count) {

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "bench/visualize/org_generator.h"
 #include "tests/visualize/sample_values.h"
 #include "visualize/map_builder.h"
+#include "visualize/renderer.h"
 #include "visualize/theme.h"
 
 namespace copmap::visualize {
@@ -57,7 +59,7 @@ TEST(MapBuilderTest, CommunitiesBecomeClustersAndSpannersAreMarked) {
       ++bob_memberships;
       EXPECT_EQ(e.to, "Community: Data Science");
       EXPECT_EQ(e.label, "peripheral");
-      EXPECT_FALSE(e.style.constrain);
+      EXPECT_EQ(e.style.color, BridgeStyle().color);
     }
   }
   EXPECT_EQ(bob_memberships, 1);
@@ -179,6 +181,26 @@ TEST(MapBuilderTest, OverTheLimitIsSummarizedOrRefused) {
   spec.max_nodes = 2;  // 3 summaries + Domain + Practice groups > 2
   EXPECT_EQ(BuildMapFromRows(SmallOrganization().Rows(), spec).status().code(),
             Status::Code::kResourceExhausted);
+}
+
+}  // namespace
+}  // namespace copmap::visualize
+
+namespace copmap::visualize {
+namespace {
+
+// An organization-sized map with boundary spanners renders with dot. (Edges
+// with constraint=false once crashed dot 2.43's router on such maps.)
+TEST(MapBuilderTest, OrganizationSizedMapRendersWithDot) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kCommunity;
+  spec.coloring = Coloring::kRole;
+  Result<Map> map = BuildMapFromRows(bench::SyntheticOrganization(250, 12, 12), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  EXPECT_EQ(map->clusters.size(), 12u);
+  Result<std::string> svg = RenderMap(*map, RenderOptions{});
+  ASSERT_TRUE(svg.ok()) << svg.status().ToString();
+  EXPECT_NE(svg->find("class=\"cluster\""), std::string::npos);
 }
 
 }  // namespace
