@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Regenerates the example organization's maps (SVG and PDF) in this folder:
+#   examples/maps/render.sh [BUILD_DIR]        (default BUILD_DIR: build)
+# Imports examples/*.csv into a fresh database, then draws every named map.
+# The output is reproducible: no date is printed, and SVG bytes only change
+# when the data or the renderer does.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+build="${1:-build}"
+copmap="$root/$build/cli/copmap"
+db="$(mktemp -d)/example.db"
+trap 'rm -rf "$(dirname "$db")"' EXIT
+
+"$copmap" import --db "$db" "$root/examples"
+
+render() {  # NAME ARGS...: writes NAME.svg and NAME.pdf (A3 landscape)
+  local name="$1"; shift
+  "$copmap" render "$@" --db "$db" --format svg --page A3 --landscape -o "$here/$name.svg"
+  "$copmap" render "$@" --db "$db" --format pdf --page A3 --landscape -o "$here/$name.pdf"
+}
+
+render organization organization
+render risk risk
+# The example organization's first community, domain and person (by key).
+community="$("$copmap" query --db "$db" --format csv -e 'MATCH (c:Community) RETURN c.name ORDER BY c.name LIMIT 1' | tail -n 1)"
+domain="$("$copmap" query --db "$db" --format csv -e 'MATCH (d:Domain)<-[:EXPERT_IN]-() RETURN d.name, count(*) AS n ORDER BY n DESC, d.name LIMIT 1' | tail -n 1 | cut -d, -f1)"
+person="$("$copmap" query --db "$db" --format csv -e 'MATCH (p:Person)-[:MEMBER_OF]->() RETURN p.email, count(*) AS n ORDER BY n DESC, p.email LIMIT 1' | tail -n 1 | cut -d, -f1)"
+render community community "$community"
+render domain domain "$domain"
+render person person "$person"
+echo "maps written to $here"
