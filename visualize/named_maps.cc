@@ -182,7 +182,6 @@ Result<Plan> PlanFor(const MapRequest& request) {
     spec.title.subtitle = "Communities, expertise, mentors and mentees, ties";
   } else {
     spec.coloring = Coloring::kRisk;
-    spec.hidden_types = {};
     spec.title.title = "Knowledge at risk";
     spec.title.subtitle = "Domains with fewer than three experts (level " +
                           std::to_string(kExpertLevel) + "+) and who could learn from them";
