@@ -88,6 +88,7 @@ Result<CaseFile> ParseCaseFile(const std::string& path, const std::string& text)
     // The block under the header: up to a blank line or the next directive.
     std::vector<std::string> block;
     for (; i < lines.size() && !lines[i].empty() && !IsDirective(lines[i]); ++i) {
+      if (lines[i][0] == '#') continue;  // a comment, never a row (no value prints as #...)
       block.push_back(lines[i]);
     }
     Expectation& e = st.expect;

@@ -1,6 +1,6 @@
 // Query cases as data files, after Kùzu's test files.
 //
-//   # a comment
+//   # a comment (anywhere, also between rows)
 //   -DATASET csv examples/org     optional, before the first case: CSV files
 //                                 (relative to the source root) to import first
 //   -CASE CreateAndMatch          a named case; the file's cases share one store,
