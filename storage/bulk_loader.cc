@@ -5,9 +5,6 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
-#include <shared_mutex>
-
-#include <rocksdb/sst_file_writer.h>
 
 #include "storage/codec.h"
 #include "storage/keys.h"
@@ -27,30 +24,40 @@ Result<std::unique_ptr<BulkLoader>> RocksStore::BeginBulkLoad() {
   return RocksBulkLoader::Start(this);
 }
 
-Result<std::unique_ptr<BulkLoader>> RocksBulkLoader::Start(RocksStore* store, size_t run_bytes) {
+Result<std::unique_ptr<BulkLoader>> RocksBulkLoader::Start(RocksStore* store,
+                                                           const BulkLoadLimits& limits) {
   std::unique_lock lock(store->bulk_mutex(), std::try_to_lock);
   if (!lock.owns_lock()) {
     return Status::InvalidArgument("another bulk load into '" + store->path() + "' is running");
   }
-  std::string dir = store->path() + "/bulk-" + std::to_string(::getpid()) + "-" +
-                    std::to_string(g_loader_counter++);
+  std::string dir = store->path() + "/" + std::string(kBulkDirPrefix) +
+                    std::to_string(::getpid()) + "-" + std::to_string(g_loader_counter++);
   std::error_code ec;
   fs::remove_all(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) return Status::IOError("creating bulk-load directory '" + dir + "': " + ec.message());
   return std::unique_ptr<BulkLoader>(
-      new RocksBulkLoader(store, std::move(lock), std::move(dir), run_bytes));
+      new RocksBulkLoader(store, std::move(lock), std::move(dir), limits));
 }
 
 RocksBulkLoader::RocksBulkLoader(RocksStore* store, std::unique_lock<std::mutex> lock,
-                                 std::string dir, size_t run_bytes)
-    : store_(store), lock_(std::move(lock)), dir_(std::move(dir)), run_bytes_(run_bytes),
-      schema_(store->schema()) {}
+                                 std::string dir, const BulkLoadLimits& limits)
+    : store_(store), lock_(std::move(lock)), dir_(std::move(dir)), limits_(limits),
+      schema_(store->schema()),
+      worker_(std::make_unique<BulkWorker>(limits.worker_bytes)),
+      nodes_(std::make_unique<SstStream>(store, Cf::kNodes, dir_, "nodes", false,
+                                         limits.sst_file_bytes)),
+      rels_(std::make_unique<SstStream>(store, Cf::kRels, dir_, "rels", false,
+                                        limits.sst_file_bytes)),
+      adjacency_(worker_.get(), dir_, limits.adj_run_records) {}
 
 RocksBulkLoader::~RocksBulkLoader() {
+  worker_.reset();  // its tasks use the streams and the directory
   if (!finished_) {
     for (auto [space, id] : reserved_) store_->catalog().Abandon(space, id);
   }
+  nodes_.reset();
+  rels_.reset();
   Cleanup();
 }
 
@@ -83,24 +90,39 @@ Result<PropKeyId> RocksBulkLoader::PropKey(std::string_view name) {
   return Reserve(NameSpace::kPropKey, name);
 }
 
-void RocksBulkLoader::Add(Cf cf, std::string key, std::string value) {
-  buffered_bytes_ += key.size() + value.size() + 48;
-  buffers_[int(cf)].rows.emplace_back(std::move(key), std::move(value));
+Status RocksBulkLoader::SubmitChunk(std::string* chunk, SstStream* stream) {
+  if (chunk->empty()) return Status::OK();
+  size_t bytes = chunk->size();
+  Status s = worker_->Submit(
+      [stream, data = std::move(*chunk)] {
+        std::string_view in = data;
+        while (!in.empty()) {
+          rocksdb::Slice key(in.data(), 8);
+          in.remove_prefix(8);
+          uint64_t size = 0;
+          if (!codec::GetVarint64(&in, &size) || size > in.size()) {
+            return Status::Internal("bulk load: malformed record chunk");
+          }
+          COPMAP_RETURN_IF_ERROR(stream->Add(key, rocksdb::Slice(in.data(), size)));
+          in.remove_prefix(size);
+        }
+        return Status::OK();
+      },
+      bytes);
+  chunk->clear();
+  chunk->reserve(limits_.chunk_bytes + 1024);
+  return s;
 }
 
-Result<NodeId> RocksBulkLoader::AddNode(std::vector<LabelId> labels, Properties properties) {
-  COPMAP_RETURN_IF_ERROR(CheckUsable());
-  COPMAP_RETURN_IF_ERROR(NormalizeLabels(store_->catalog(), &labels));
-  COPMAP_RETURN_IF_ERROR(NormalizeProperties(store_->catalog(), &properties, "a new node"));
-  if (next_node_ == node_block_end_) {
-    next_node_ = store_->AllocateNodeIds(kIdBlock);
-    node_block_end_ = next_node_ + kIdBlock;
-    node_blocks_.emplace_back(next_node_, next_node_);
-  }
-  NodeRecord node{next_node_, std::move(labels), std::move(properties)};
-  COPMAP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries, NodeIndexEntries(*schema_, node));
-  // Check every unique entry before buffering anything: a rejected node
-  // leaves no trace.
+Status RocksBulkLoader::AppendRecord(std::string* chunk, SstStream* stream, uint64_t id,
+                                     const std::string& record) {
+  keys::PutBig64(chunk, id);
+  codec::PutVarint64(chunk, record.size());
+  chunk->append(record);
+  return chunk->size() >= limits_.chunk_bytes ? SubmitChunk(chunk, stream) : Status::OK();
+}
+
+Status RocksBulkLoader::CheckUnique(const std::vector<IndexEntry>& entries) {
   rocksdb::ReadOptions ro;
   for (const IndexEntry& e : entries) {
     if (e.index->info.kind != IndexKind::kUnique) continue;
@@ -117,19 +139,35 @@ Result<NodeId> RocksBulkLoader::AddNode(std::vector<LabelId> labels, Properties 
           e.property->ToString() + " (unique constraint '" + e.index->info.name + "')");
     }
   }
-  for (const IndexEntry& e : entries) {
+  return Status::OK();
+}
+
+Result<NodeId> RocksBulkLoader::AddNode(std::vector<LabelId> labels, Properties properties) {
+  COPMAP_RETURN_IF_ERROR(CheckUsable());
+  COPMAP_RETURN_IF_ERROR(NormalizeLabels(store_->catalog(), &labels));
+  COPMAP_RETURN_IF_ERROR(NormalizeProperties(store_->catalog(), &properties, "a new node"));
+  if (next_node_ == node_block_end_) {
+    next_node_ = store_->AllocateNodeIds(kIdBlock);
+    node_block_end_ = next_node_ + kIdBlock;
+    node_blocks_.emplace_back(next_node_, next_node_);
+  }
+  NodeRecord node{next_node_, std::move(labels), std::move(properties)};
+  COPMAP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries, NodeIndexEntries(*schema_, node));
+  // Every check before anything is buffered: a rejected node leaves no trace.
+  COPMAP_RETURN_IF_ERROR(CheckUnique(entries));
+  for (IndexEntry& e : entries) {
     if (e.index->info.kind == IndexKind::kUnique) unique_keys_.insert(e.key);
-    Add(Cf::kIndex, e.key, e.value);
+    index_bytes_ += e.key.size() + e.value.size() + 64;
+    index_rows_.emplace_back(std::move(e.key), std::move(e.value));
   }
-  for (LabelId l : node.labels) {
-    Add(Cf::kLabels, keys::ScanKey(l, node.id), "");
-    ++counts_[keys::LabelCountKey(l)];
-  }
-  ++counts_[keys::NodeCountKey()];
-  Add(Cf::kNodes, keys::IdKey(node.id), codec::EncodeNodeRecord(node));
+  for (LabelId l : node.labels) labels_.Add(l, node.id);
+  scratch_.clear();
+  codec::AppendNodeRecord(node, &scratch_);
   ++next_node_;
+  ++nodes_added_;
   node_blocks_.back().second = next_node_;
-  COPMAP_RETURN_IF_ERROR(SpillIfFull());
+  COPMAP_RETURN_IF_ERROR(AppendRecord(&node_chunk_, nodes_.get(), node.id, scratch_));
+  if (index_bytes_ >= limits_.index_run_bytes) COPMAP_RETURN_IF_ERROR(SpillIndex());
   return node.id;
 }
 
@@ -164,130 +202,22 @@ Result<RelId> RocksBulkLoader::AddRel(RelTypeId type, NodeId start, NodeId end,
                                     " does not exist");
     }
   }
-  COPMAP_RETURN_IF_ERROR(NormalizeProperties(store_->catalog(), &properties, "a new relationship"));
+  if (!properties.empty()) {
+    COPMAP_RETURN_IF_ERROR(NormalizeProperties(catalog, &properties, "a new relationship"));
+  }
   if (next_rel_ == rel_block_end_) {
     next_rel_ = store_->AllocateRelIds(kIdBlock);
     rel_block_end_ = next_rel_ + kIdBlock;
   }
   RelRecord rel{next_rel_++, type, start, end, std::move(properties)};
-  Add(Cf::kRels, keys::IdKey(rel.id), codec::EncodeRelRecord(rel));
-  Add(Cf::kAdj, keys::AdjKey(start, Direction::kOut, type, end, rel.id), "");
-  Add(Cf::kAdj, keys::AdjKey(end, Direction::kIn, type, start, rel.id), "");
-  Add(Cf::kRelTypes, keys::ScanKey(type, rel.id), "");
-  degrees_[start << 1 | uint64_t(Direction::kOut)].Add(type);
-  degrees_[end << 1 | uint64_t(Direction::kIn)].Add(type);
-  ++counts_[keys::TypeCountKey(type)];
-  ++counts_[keys::RelCountKey()];
-  COPMAP_RETURN_IF_ERROR(SpillIfFull());
+  ++rels_added_;
+  scratch_.clear();
+  codec::AppendRelRecord(rel, &scratch_);
+  COPMAP_RETURN_IF_ERROR(AppendRecord(&rel_chunk_, rels_.get(), rel.id, scratch_));
+  COPMAP_RETURN_IF_ERROR(adjacency_.Add({start << 1 | uint64_t(Direction::kOut), type, end, rel.id}));
+  COPMAP_RETURN_IF_ERROR(adjacency_.Add({end << 1 | uint64_t(Direction::kIn), type, start, rel.id}));
+  types_.Add(type, rel.id);
   return rel.id;
-}
-
-void RocksBulkLoader::DegreeTally::Add(RelTypeId type) {
-  ++all;
-  for (auto& [t, n] : by_type) {
-    if (t == type) {
-      ++n;
-      return;
-    }
-  }
-  by_type.emplace_back(type, 1);
-}
-
-Status RocksBulkLoader::SpillIfFull() {
-  return buffered_bytes_ >= run_bytes_ ? Spill() : Status::OK();
-}
-
-Status RocksBulkLoader::WriteSst(Cf cf, const std::vector<std::pair<std::string, std::string>>& rows,
-                                 bool as_merge) {
-  if (rows.empty()) return Status::OK();
-  rocksdb::Options options(store_->db()->GetDBOptions(), store_->db()->GetOptions(store_->cf(cf)));
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options, store_->cf(cf));
-  std::string file = dir_ + "/" + CfName(cf) + "-" + std::to_string(file_counter_++) + ".sst";
-  COPMAP_RETURN_IF_ERROR(FromRocks(writer.Open(file), "bulk load: creating " + file));
-  for (const auto& [key, value] : rows) {
-    rocksdb::Status s = as_merge ? writer.Merge(key, value) : writer.Put(key, value);
-    COPMAP_RETURN_IF_ERROR(FromRocks(s, "bulk load: writing " + file));
-  }
-  COPMAP_RETURN_IF_ERROR(FromRocks(writer.Finish(), "bulk load: finishing " + file));
-  buffers_[int(cf)].files.push_back(std::move(file));
-  return Status::OK();
-}
-
-Status RocksBulkLoader::Spill() {
-  for (int i = 0; i < int(Cf::kCount); ++i) {
-    auto& rows = buffers_[i].rows;
-    if (rows.empty()) continue;
-    if (!std::is_sorted(rows.begin(), rows.end())) std::sort(rows.begin(), rows.end());
-    COPMAP_RETURN_IF_ERROR(WriteSst(Cf(i), rows, false));
-    rows.clear();
-    rows.shrink_to_fit();
-  }
-  buffered_bytes_ = 0;
-  return Status::OK();
-}
-
-Status RocksBulkLoader::Finish() {
-  COPMAP_RETURN_IF_ERROR(CheckUsable());
-  Status s = Spill();
-  if (s.ok()) {
-    std::vector<std::pair<std::string, std::string>> counts;
-    counts.reserve(counts_.size() + 2);
-    for (const auto& [key, delta] : counts_) counts.emplace_back(key, keys::EncodeCount(delta));
-    for (const auto& [node_dir, tally] : degrees_) {
-      NodeId node = node_dir >> 1;
-      auto dir = static_cast<Direction>(node_dir & 1);
-      counts.emplace_back(keys::DegreeKey(node, dir, keys::kAllTypes), keys::EncodeCount(tally.all));
-      for (auto [type, n] : tally.by_type) {
-        counts.emplace_back(keys::DegreeKey(node, dir, type), keys::EncodeCount(n));
-      }
-    }
-    if (next_node_ > 0) {
-      counts.emplace_back(keys::NodeHighWaterKey(), keys::EncodeCount(int64_t(next_node_)));
-    }
-    if (next_rel_ > 0) {
-      counts.emplace_back(keys::RelHighWaterKey(), keys::EncodeCount(int64_t(next_rel_)));
-    }
-    std::sort(counts.begin(), counts.end());
-    s = WriteSst(Cf::kCounts, counts, /*as_merge=*/true);
-  }
-  if (s.ok()) {
-    std::vector<std::pair<std::string, std::string>> names;
-    for (auto [space, id] : reserved_) {
-      names.emplace_back(keys::CatalogKey(Catalog::Tag(space), store_->catalog().Name(space, id)),
-                         keys::Big32Key(id));
-    }
-    std::sort(names.begin(), names.end());
-    s = WriteSst(Cf::kMeta, names, false);
-  }
-  if (s.ok()) s = Ingest();
-  if (!s.ok()) return s.WithContext("bulk load failed; the database is unchanged");
-  finished_ = true;
-  for (auto [space, id] : reserved_) store_->catalog().Publish(space, id);
-  Cleanup();
-  return Status::OK();
-}
-
-Status RocksBulkLoader::Ingest() {
-  std::vector<rocksdb::IngestExternalFileArg> args;
-  for (int i = 0; i < int(Cf::kCount); ++i) {
-    if (buffers_[i].files.empty()) continue;
-    rocksdb::IngestExternalFileArg arg;
-    arg.column_family = store_->cf(Cf(i));
-    arg.external_files = buffers_[i].files;
-    arg.options.move_files = true;
-    arg.options.snapshot_consistency = true;
-    arg.options.allow_global_seqno = true;
-    arg.options.allow_blocking_flush = true;
-    args.push_back(std::move(arg));
-  }
-  if (args.empty()) return Status::OK();
-  // Under the commit lock, so the schema the loader computed index entries
-  // with is still the current one.
-  std::shared_lock lock(store_->commit_mutex());
-  if (store_->schema()->version != schema_->version) {
-    return Status::Conflict("the schema (indexes or constraints) changed during the bulk load");
-  }
-  return FromRocks(store_->db()->GetBaseDB()->IngestExternalFiles(args), "bulk load: ingesting");
 }
 
 }  // namespace copmap::storage

@@ -1,41 +1,61 @@
 // RocksBulkLoader: the all-or-nothing import path. Internal to storage/.
 //
-// Nothing is written to the database until Finish(). Every key is buffered
-// per column family; when the buffers pass a memory budget they are sorted
-// and spilled as one SST file per column family (a sorted run) into a
-// private directory inside the database directory. Finish() writes the last
-// runs plus the counts (as merge operands, so they add to what the store
-// already holds) and new catalog names, and ingests every file of every
-// column family in ONE IngestExternalFiles call, which RocksDB applies
-// atomically: either all files become visible or none. A failure, or
-// destruction without Finish(), deletes the private directory and leaves the
-// store as it was (reserved ids and catalog ids are only skipped, never
-// reused).
+// Nothing is written to the database until Finish(); everything goes to SST
+// files in a private `bulk-*` directory inside the database directory, and
+// Finish() ingests all of them in ONE IngestExternalFiles call, which RocksDB
+// applies atomically: either every file becomes visible or none. A failure,
+// or destruction without Finish(), deletes the directory and leaves the store
+// as it was (reserved ids and catalog ids are only skipped, never reused).
+//
+// How each column family is produced (the fast path; see README "Bulk load"):
+// - nodes, rels: ids are handed out in increasing order, so records are
+//   already sorted: they are encoded into chunks that the background worker
+//   (bulk_worker.h) writes straight into SST files, no sort at all;
+// - labels, reltypes: per-tag delta-encoded id lists (bulk_postings.h),
+//   written in key order at Finish();
+// - adj and the degree counts: an external sort of fixed-width records with
+//   a k-way merge at Finish() (bulk_adjacency.h);
+// - index: (key, value) rows sorted at Finish() (spilled as sorted runs past
+//   a budget; such runs may overlap and then land in L0);
+// - label/type/global counts, high-water marks: a few merge operands.
+// Every stream's files are non-overlapping, so on a store that does not
+// already hold keys in those ranges they are ingested into the bottom level.
 //
 // One bulk load runs at a time per store; concurrent transactions are
-// allowed but uniqueness against them is only checked at Add time.
+// allowed but uniqueness against them is only checked at Add time. An I/O
+// error in the background spoils the load: later calls and Finish() fail.
 #pragma once
 
 #include <memory>
 #include <mutex>
 #include <string>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "storage/bulk_adjacency.h"
+#include "storage/bulk_postings.h"
+#include "storage/bulk_sst.h"
+#include "storage/bulk_worker.h"
 #include "storage/graph_store.h"
 #include "storage/rocks_store.h"
 #include "storage/schema.h"
 
 namespace copmap::storage {
 
+// Memory budgets of a bulk load (defaults keep a 1M-people load under
+// ~600 MB resident); tests shrink them to force many runs.
+struct BulkLoadLimits {
+  size_t adj_run_records = size_t{4} << 20;  // 128 MiB of adjacency per sorted run
+  size_t chunk_bytes = size_t{4} << 20;      // node/rel records per hand-over
+  size_t index_run_bytes = size_t{128} << 20;
+  size_t worker_bytes = size_t{192} << 20;   // queued for the background worker
+  uint64_t sst_file_bytes = SstStream::kDefaultFileBytes;
+};
+
 class RocksBulkLoader : public BulkLoader {
  public:
-  // Budget for buffered keys before a sorted run is spilled.
-  static constexpr size_t kDefaultRunBytes = 192u << 20;
-
   static Result<std::unique_ptr<BulkLoader>> Start(RocksStore* store,
-                                                   size_t run_bytes = kDefaultRunBytes);
+                                                   const BulkLoadLimits& limits = {});
   ~RocksBulkLoader() override;
 
   Result<LabelId> Label(std::string_view name) override;
@@ -46,47 +66,45 @@ class RocksBulkLoader : public BulkLoader {
   Status Finish() override;
 
  private:
-  struct Buffer {
-    std::vector<std::pair<std::string, std::string>> rows;
-    std::vector<std::string> files;  // sorted runs already spilled
-  };
-
   RocksBulkLoader(RocksStore* store, std::unique_lock<std::mutex> lock, std::string dir,
-                  size_t run_bytes);
+                  const BulkLoadLimits& limits);
   Result<uint32_t> Reserve(NameSpace space, std::string_view name);
   Status CheckUsable() const;
   bool LoadedNode(NodeId id) const;
   Result<bool> NodeExists(NodeId id);
-  void Add(Cf cf, std::string key, std::string value);
-  Status SpillIfFull();
-  Status Spill();
-  Status WriteSst(Cf cf, const std::vector<std::pair<std::string, std::string>>& rows,
-                  bool as_merge);
-  Status Ingest();
+  Status CheckUnique(const std::vector<IndexEntry>& entries);
+  // Appends id(8) varint(size) record to a chunk; hands it over when full.
+  Status AppendRecord(std::string* chunk, SstStream* stream, uint64_t id,
+                      const std::string& record);
+  Status SubmitChunk(std::string* chunk, SstStream* stream);
+  Status SpillIndex();
+  Status WriteSorted(Cf cf, const std::string& name,
+                     std::vector<std::pair<std::string, std::string>>* rows, bool as_merge,
+                     std::vector<std::string>* files);
+  Status FinishAll();
+  Status Ingest(const std::vector<std::string> (&files)[int(Cf::kCount)]);
   void Cleanup();
 
   RocksStore* store_;
   std::unique_lock<std::mutex> lock_;
   std::string dir_;
-  size_t run_bytes_;
+  BulkLoadLimits limits_;
   std::shared_ptr<const Schema> schema_;
-  Buffer buffers_[int(Cf::kCount)];
-  size_t buffered_bytes_ = 0;
-  int file_counter_ = 0;
-  // Degrees are tallied per (node, direction) under an integer key: one
-  // cheap lookup per relationship end instead of two string-keyed ones.
-  struct DegreeTally {
-    int64_t all = 0;
-    std::vector<std::pair<RelTypeId, int64_t>> by_type;  // few types per node
-    void Add(RelTypeId type);
-  };
-  std::unordered_map<uint64_t, DegreeTally> degrees_;  // node << 1 | direction
-  std::unordered_map<std::string, int64_t> counts_;    // label, type and global counts
+  // The destructor stops the worker before anything its tasks touch.
+  std::unique_ptr<BulkWorker> worker_;
+  std::unique_ptr<SstStream> nodes_, rels_;  // written by the worker only
+  std::string node_chunk_, rel_chunk_, scratch_;
+  AdjacencySorter adjacency_;
+  PostingLists labels_, types_;
+  std::vector<std::pair<std::string, std::string>> index_rows_;
+  size_t index_bytes_ = 0;
+  std::vector<std::string> index_runs_;
   std::unordered_set<std::string> unique_keys_;
   std::vector<std::pair<NameSpace, uint32_t>> reserved_;
   std::vector<std::pair<NodeId, NodeId>> node_blocks_;  // [first, limit) reserved
   NodeId next_node_ = 0, node_block_end_ = 0;
   RelId next_rel_ = 0, rel_block_end_ = 0;
+  uint64_t nodes_added_ = 0, rels_added_ = 0;
   bool finished_ = false;
 };
 

@@ -165,11 +165,15 @@ Status DecodeProperties(std::string_view* in, Properties* out) {
   return Status::OK();
 }
 
+void AppendNodeRecord(const NodeRecord& node, std::string* out) {
+  PutVarint64(out, node.labels.size());
+  for (LabelId l : node.labels) PutVarint64(out, l);
+  EncodeProperties(node.properties, out);
+}
+
 std::string EncodeNodeRecord(const NodeRecord& node) {
   std::string out;
-  PutVarint64(&out, node.labels.size());
-  for (LabelId l : node.labels) PutVarint64(&out, l);
-  EncodeProperties(node.properties, &out);
+  AppendNodeRecord(node, &out);
   return out;
 }
 
@@ -193,12 +197,16 @@ Result<NodeRecord> DecodeNodeRecord(NodeId id, std::string_view bytes) {
   return node;
 }
 
+void AppendRelRecord(const RelRecord& rel, std::string* out) {
+  PutVarint64(out, rel.type);
+  PutVarint64(out, rel.start);
+  PutVarint64(out, rel.end);
+  EncodeProperties(rel.properties, out);
+}
+
 std::string EncodeRelRecord(const RelRecord& rel) {
   std::string out;
-  PutVarint64(&out, rel.type);
-  PutVarint64(&out, rel.start);
-  PutVarint64(&out, rel.end);
-  EncodeProperties(rel.properties, &out);
+  AppendRelRecord(rel, &out);
   return out;
 }
 

@@ -63,6 +63,10 @@ Status DecodeProperties(std::string_view* in, Properties* out);
 std::string EncodeNodeRecord(const NodeRecord& node);  // the id is the key, not stored
 Result<NodeRecord> DecodeNodeRecord(NodeId id, std::string_view bytes);
 std::string EncodeRelRecord(const RelRecord& rel);
+// The same encodings appended to *out (bulk loads build runs without a
+// string per record).
+void AppendNodeRecord(const NodeRecord& node, std::string* out);
+void AppendRelRecord(const RelRecord& rel, std::string* out);
 Result<RelRecord> DecodeRelRecord(RelId id, std::string_view bytes);
 
 // --- ordered index values -----------------------------------------------------

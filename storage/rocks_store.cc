@@ -58,6 +58,16 @@ bool DirIsEmpty(const std::string& dir) {
   return fs::is_empty(dir, ec) && !ec;
 }
 
+// Only called with the database open, i.e. holding RocksDB's LOCK file.
+void RemoveStaleBulkDirs(const std::string& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_directory(ec) && entry.path().filename().string().starts_with(kBulkDirPrefix)) {
+      fs::remove_all(entry.path(), ec);
+    }
+  }
+}
+
 }  // namespace
 
 const char* CfName(Cf cf) { return kCfNames[int(cf)]; }
@@ -131,6 +141,7 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   occ.occ_lock_buckets = 1 << 14;
   rocksdb::Status s = rocksdb::OptimisticTransactionDB::Open(dbo, occ, dir, descs, &handles, &db_);
   if (!s.ok()) return FromRocks(s, "opening the database at '" + dir + "'");
+  RemoveStaleBulkDirs(dir);
   cfs_.assign(handles.begin() + 1, handles.begin() + 1 + int(Cf::kCount));
   other_cfs_.push_back(handles[0]);
   other_cfs_.insert(other_cfs_.end(), handles.begin() + 1 + int(Cf::kCount), handles.end());

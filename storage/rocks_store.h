@@ -21,6 +21,10 @@ namespace copmap::storage {
 enum class Cf : int { kMeta = 0, kNodes, kRels, kAdj, kLabels, kRelTypes, kIndex, kCounts, kCount };
 const char* CfName(Cf cf);
 
+// Bulk loads work in "<db>/bulk-<pid>-<n>"; Open() removes any left by a
+// process that died mid-load (RocksDB's lock guarantees no one else uses it).
+inline constexpr std::string_view kBulkDirPrefix = "bulk-";
+
 class RocksStore : public GraphStore {
  public:
   static Result<std::unique_ptr<GraphStore>> OpenStore(const std::string& dir,
