@@ -9,9 +9,7 @@
 
 #include "server/error_mapping.h"
 
-#ifdef COPMAP_SERVER_HAVE_INTERCHANGE
 #include "storage/interchange/csv_importer.h"
-#endif
 
 namespace copmap::server {
 namespace {
@@ -116,7 +114,6 @@ Status ImportCall::Receive(const std::string& dir, std::vector<std::string>* pat
 }
 
 Status ImportCall::Load(const std::string& dir, const std::vector<std::string>& paths) {
-#ifdef COPMAP_SERVER_HAVE_INTERCHANGE
   interchange::ImportOptions options;
   options.paths = paths;
   interchange::ImportSummary summary;
@@ -132,11 +129,6 @@ Status ImportCall::Load(const std::string& dir, const std::vector<std::string>& 
   response_->set_relationships_created(summary.relationships);
   response_->set_files(static_cast<uint32_t>(summary.files));
   return Status::OK();
-#else
-  (void)dir;
-  (void)paths;
-  return Status::NotSupported("this server was built without the CSV importer");
-#endif
 }
 
 void ImportCall::Run() {

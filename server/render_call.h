@@ -1,5 +1,6 @@
-// RenderCall: one Copmap.Render stream. Runs the map's query on a worker,
-// draws it with visualize/ and streams the document's bytes.
+// RenderCall: one Copmap.Render stream. Runs a named map's queries (or the
+// request's read query) on a worker, draws the map with visualize/ and streams
+// the document's bytes. Queries and layout share the call's deadline.
 #pragma once
 
 #include "copmap.grpc.pb.h"
@@ -16,6 +17,7 @@ class RenderCall final : public ChunkCall<v1::RenderChunk> {
   Status Produce() override;
 
   const v1::RenderRequest* request_;
+  std::chrono::system_clock::time_point context_deadline_;
 };
 
 }  // namespace copmap::server

@@ -205,7 +205,6 @@ TEST_F(ServerMethodsTest, ImportLoadsCsvAllOrNothing) {
   ASSERT_TRUE(writer->Write(chunk));
   writer->WritesDone();
   grpc::Status status = writer->Finish();
-#ifdef COPMAP_SERVER_HAVE_INTERCHANGE
   ASSERT_TRUE(status.ok()) << status.error_message();
   EXPECT_EQ(response.nodes_created(), 2u);
   EXPECT_EQ(response.relationships_created(), 1u);
@@ -230,9 +229,6 @@ TEST_F(ServerMethodsTest, ImportLoadsCsvAllOrNothing) {
   EXPECT_NE(status.error_message().find("more.csv:3"), std::string::npos) << status.error_message();
   EXPECT_EQ(status.error_message().find("copmap-import-"), std::string::npos);
   EXPECT_EQ(DumpGraph(server_.engine()), before);
-#else
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-#endif
 }
 
 TEST_F(ServerMethodsTest, ImportRefusesPathsAsFileNames) {
@@ -250,27 +246,103 @@ TEST_F(ServerMethodsTest, ImportRefusesPathsAsFileNames) {
   EXPECT_NE(status.error_message().find("plain name"), std::string::npos);
 }
 
-TEST_F(ServerMethodsTest, ExportAndRenderSayWhetherTheyAreAvailable) {
+TEST_F(ServerMethodsTest, CsvExportImportsIntoAnEqualGraph) {
+  std::vector<v1::ExportChunk> chunks;
+  ASSERT_TRUE(ExportGraph(*stub_, kReaderToken, v1::EXPORT_FORMAT_CSV, &chunks).ok());
+  ASSERT_FALSE(chunks.empty());
+  TestServer copy;
+  auto copy_stub = copy.Stub();
+  grpc::ClientContext context;
+  Authorize(&context, kWriterToken);
+  v1::ImportResponse response;
+  auto writer = copy_stub->Import(&context, &response);
+  for (const v1::ExportChunk& chunk : chunks) {
+    v1::ImportRequest request;
+    request.set_file_name(chunk.file_name());
+    request.set_data(chunk.data());
+    ASSERT_TRUE(writer->Write(request));
+  }
+  writer->WritesDone();
+  grpc::Status status = writer->Finish();
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(response.nodes_created(), 8u);
+  EXPECT_EQ(response.relationships_created(), 15u);
+  const std::string text =
+      "MATCH (p:Person)-[r]->(x) RETURN p.email, type(r), properties(r), labels(x), properties(x) "
+      "ORDER BY p.email, type(r), x.name, x.title";
+  auto original = server_.engine().Run(text);
+  auto copied = copy.engine().Run(text);
+  ASSERT_TRUE(original.ok()) << original.status().ToString();
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  EXPECT_EQ(copied->rows, original->rows);
+}
+
+TEST_F(ServerMethodsTest, JsonlExportIsOneFileWithALinePerRecord) {
+  std::vector<v1::ExportChunk> chunks;
+  ASSERT_TRUE(ExportGraph(*stub_, kReaderToken, v1::EXPORT_FORMAT_JSONL, &chunks).ok());
+  std::string all;
+  for (const v1::ExportChunk& chunk : chunks) {
+    EXPECT_EQ(chunk.file_name(), "graph.jsonl");
+    all += chunk.data();
+  }
+  EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 8 + 15);
+  EXPECT_NE(all.find("\"email\":\"ada@acme.org\""), std::string::npos) << all;
+
+  std::vector<v1::ExportChunk> none;
+  EXPECT_EQ(ExportGraph(*stub_, kReaderToken, v1::EXPORT_FORMAT_GRAPHML, &none).error_code(),
+            grpc::StatusCode::UNIMPLEMENTED);
+}
+
+// Renders and returns the concatenated bytes; the first chunk's metadata in *first.
+grpc::Status RenderMap(v1::Copmap::Stub& stub, const v1::RenderRequest& request, std::string* bytes,
+                       v1::RenderChunk* first) {
   grpc::ClientContext context;
   Authorize(&context, kReaderToken);
-  auto exported = stub_->Export(&context, v1::ExportRequest());
-  v1::ExportChunk chunk;
-  while (exported->Read(&chunk)) {
+  auto reader = stub.Render(&context, request);
+  v1::RenderChunk chunk;
+  bool is_first = true;
+  while (reader->Read(&chunk)) {
+    if (is_first) *first = chunk;
+    is_first = false;
+    *bytes += chunk.data();
   }
-  grpc::Status status = exported->Finish();
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
-  EXPECT_NE(status.error_message().find("exporter"), std::string::npos);
+  return reader->Finish();
+}
 
-  grpc::ClientContext render_context;
-  Authorize(&render_context, kReaderToken);
+TEST_F(ServerMethodsTest, RenderStreamsNamedAndQueryMaps) {
   v1::RenderRequest request;
-  request.set_query("MATCH (n) RETURN n");
-  auto rendered = stub_->Render(&render_context, request);
-  v1::RenderChunk piece;
-  while (rendered->Read(&piece)) {
-  }
-  status = rendered->Finish();
-  EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  request.set_map("community");
+  request.set_argument("Kubernetes Guild");
+  std::string svg;
+  v1::RenderChunk first;
+  grpc::Status status = RenderMap(*stub_, request, &svg, &first);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(first.content_type(), "image/svg+xml");
+  EXPECT_NE(svg.find("<svg"), std::string::npos);
+  EXPECT_NE(svg.find("Ada"), std::string::npos);
+
+  v1::RenderRequest query;
+  query.set_query("MATCH (p:Person)-[r:EXPERT_IN]->(d:Domain) RETURN p, r, d");
+  query.set_format("dot");
+  std::string dot;
+  status = RenderMap(*stub_, query, &dot, &first);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  EXPECT_EQ(first.content_type(), "text/vnd.graphviz");
+  EXPECT_NE(dot.find("digraph"), std::string::npos);
+
+  v1::RenderRequest unknown;
+  unknown.set_map("galaxy");
+  std::string ignored;
+  EXPECT_EQ(RenderMap(*stub_, unknown, &ignored, &first).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
+  v1::RenderRequest writes;
+  writes.set_query("CREATE (n:Domain {name: 'x'}) RETURN n");
+  EXPECT_EQ(RenderMap(*stub_, writes, &ignored, &first).error_code(),
+            grpc::StatusCode::PERMISSION_DENIED);
+  v1::RenderRequest bad_format = request;
+  bad_format.set_format("gif");
+  EXPECT_EQ(RenderMap(*stub_, bad_format, &ignored, &first).error_code(),
+            grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST_F(ServerMethodsTest, HealthAndReflectionNeedNoToken) {

@@ -121,6 +121,18 @@ QueryOutcome RunQuery(v1::Copmap::Stub& stub, const std::string& token, const st
   return outcome;
 }
 
+grpc::Status ExportGraph(v1::Copmap::Stub& stub, const std::string& token, v1::ExportFormat format,
+                         std::vector<v1::ExportChunk>* chunks) {
+  grpc::ClientContext context;
+  Authorize(&context, token);
+  v1::ExportRequest request;
+  request.set_format(format);
+  auto reader = stub.Export(&context, request);
+  v1::ExportChunk chunk;
+  while (reader->Read(&chunk)) chunks->push_back(chunk);
+  return reader->Finish();
+}
+
 std::string DumpGraph(query::Engine& engine) {
   std::string out;
   auto nodes = engine.Run("MATCH (n) RETURN n ORDER BY id(n)");

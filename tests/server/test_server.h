@@ -58,6 +58,10 @@ void Authorize(grpc::ClientContext* context, const std::string& token);
 QueryOutcome RunQuery(v1::Copmap::Stub& stub, const std::string& token, const std::string& text,
                       const ValueMap& params = {}, v1::QueryRequest base = {});
 
+// Streams an export; the chunks in order.
+grpc::Status ExportGraph(v1::Copmap::Stub& stub, const std::string& token, v1::ExportFormat format,
+                         std::vector<v1::ExportChunk>* chunks);
+
 // The whole graph as text (every node and relationship with labels, type and
 // properties, ordered), read through the embedded engine: equal strings mean
 // an unchanged database.
