@@ -221,10 +221,12 @@ Result<Value> Evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
   switch (e.kind) {
     case ExprKind::kLiteral: return e.value;
     case ExprKind::kParameter: {
+      // Callers build parameter maps by hand and do not always sort them.
       const ValueMap& params = *ctx.params;
-      const Value* v = FindKey(params, e.name);
-      if (!v) return Status::ParameterMissing("Expected parameter(s): " + e.name);
-      return *v;
+      auto it = std::find_if(params.begin(), params.end(),
+                             [&](const auto& entry) { return entry.first == e.name; });
+      if (it == params.end()) return Status::ParameterMissing("Expected parameter(s): " + e.name);
+      return it->second;
     }
     case ExprKind::kSlot: return row[e.slot];
     case ExprKind::kEntity: return MaterializeSlot(ctx, row[e.slot], e.var_kind);
