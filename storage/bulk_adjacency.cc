@@ -189,7 +189,11 @@ class RunCursor {
 }  // namespace
 
 AdjacencySorter::AdjacencySorter(BulkWorker* worker, std::string dir, size_t run_records)
-    : worker_(worker), dir_(std::move(dir)), run_records_(std::max<size_t>(run_records, 2)) {}
+    : worker_(worker), dir_(std::move(dir)), run_records_(std::max<size_t>(run_records, 2)) {
+  // Reserved up front: growing by doubling copies and faults in every page
+  // again. Untouched pages of a small load cost nothing.
+  buffer_ = pool_.Take(run_records_);
+}
 
 AdjacencySorter::~AdjacencySorter() = default;
 
@@ -201,14 +205,16 @@ Status AdjacencySorter::SpillRun() {
   auto run = std::make_shared<std::vector<AdjRecord>>(std::move(buffer_));
   buffer_ = {};
   Status s = worker_->Submit(
-      [run, file] {
+      [this, run, file] {
         std::sort(run->begin(), run->end());
-        return WriteRunFile(file, *run);
+        Status written = WriteRunFile(file, *run);
+        pool_.Put(std::move(*run));
+        return written;
       },
       bytes);
-  // Allocated after the hand-over, which waits for the previous run: at most
-  // two buffers are alive (one sorting, one filling).
-  buffer_.reserve(run_records_);
+  // Taken after the hand-over, which waits for the previous run (and so for
+  // its buffer to come back): at most two buffers are alive.
+  buffer_ = pool_.Take(run_records_);
   return s;
 }
 

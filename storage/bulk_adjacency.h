@@ -66,6 +66,7 @@ class AdjacencySorter {
   BulkWorker* worker_;
   std::string dir_;
   size_t run_records_;
+  BufferPool<std::vector<AdjRecord>> pool_;
   std::vector<AdjRecord> buffer_;
   std::vector<std::string> run_files_;  // sorted runs, in spill order
   std::vector<size_t> run_sizes_;

@@ -49,7 +49,10 @@ RocksBulkLoader::RocksBulkLoader(RocksStore* store, std::unique_lock<std::mutex>
                                          limits.sst_file_bytes)),
       rels_(std::make_unique<SstStream>(store, Cf::kRels, dir_, "rels", false,
                                         limits.sst_file_bytes)),
-      adjacency_(worker_.get(), dir_, limits.adj_run_records) {}
+      adjacency_(worker_.get(), dir_, limits.adj_run_records) {
+  node_chunk_ = chunk_pool_.Take(limits_.chunk_bytes + 1024);
+  rel_chunk_ = chunk_pool_.Take(limits_.chunk_bytes + 1024);
+}
 
 RocksBulkLoader::~RocksBulkLoader() {
   worker_.reset();  // its tasks use the streams and the directory
@@ -94,7 +97,7 @@ Status RocksBulkLoader::SubmitChunk(std::string* chunk, SstStream* stream) {
   if (chunk->empty()) return Status::OK();
   size_t bytes = chunk->size();
   Status s = worker_->Submit(
-      [stream, data = std::move(*chunk)] {
+      [this, stream, data = std::move(*chunk)]() mutable {
         std::string_view in = data;
         while (!in.empty()) {
           rocksdb::Slice key(in.data(), 8);
@@ -106,11 +109,11 @@ Status RocksBulkLoader::SubmitChunk(std::string* chunk, SstStream* stream) {
           COPMAP_RETURN_IF_ERROR(stream->Add(key, rocksdb::Slice(in.data(), size)));
           in.remove_prefix(size);
         }
+        chunk_pool_.Put(std::move(data));
         return Status::OK();
       },
       bytes);
-  chunk->clear();
-  chunk->reserve(limits_.chunk_bytes + 1024);
+  *chunk = chunk_pool_.Take(limits_.chunk_bytes + 1024);
   return s;
 }
 

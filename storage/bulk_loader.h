@@ -93,6 +93,7 @@ class RocksBulkLoader : public BulkLoader {
   // The destructor stops the worker before anything its tasks touch.
   std::unique_ptr<BulkWorker> worker_;
   std::unique_ptr<SstStream> nodes_, rels_;  // written by the worker only
+  BufferPool<std::string> chunk_pool_;
   std::string node_chunk_, rel_chunk_, scratch_;
   AdjacencySorter adjacency_;
   PostingLists labels_, types_;

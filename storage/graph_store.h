@@ -201,7 +201,8 @@ struct StoreOptions {
   // Create the directory as a new database when it does not exist.
   bool create_if_missing = true;
   // Sync the write-ahead log on every commit (durable). Turning it off is
-  // for bulk loads that are checkpointed at their end.
+  // for bulk loads that are checkpointed at their end, and for throw-away
+  // stores (tests): a store created with it off is not synced at creation.
   bool sync_commits = true;
   // Block cache size in bytes.
   uint64_t cache_bytes = 256ull << 20;

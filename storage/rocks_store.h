@@ -25,6 +25,8 @@ const char* CfName(Cf cf);
 // process that died mid-load (RocksDB's lock guarantees no one else uses it).
 inline constexpr std::string_view kBulkDirPrefix = "bulk-";
 
+class DeferredSyncFileSystem;
+
 class RocksStore : public GraphStore {
  public:
   static Result<std::unique_ptr<GraphStore>> OpenStore(const std::string& dir,
@@ -69,6 +71,9 @@ class RocksStore : public GraphStore {
   void PublishSchema(std::shared_ptr<const Schema> schema);
 
   std::string path_;
+  // The file system and Env outlive db_ (members die after ~RocksStore's body).
+  std::shared_ptr<DeferredSyncFileSystem> fs_;
+  std::unique_ptr<rocksdb::Env> env_;
   rocksdb::OptimisticTransactionDB* db_ = nullptr;
   std::vector<rocksdb::ColumnFamilyHandle*> cfs_;  // by Cf
   std::vector<rocksdb::ColumnFamilyHandle*> other_cfs_;  // default and unknown

@@ -55,6 +55,32 @@ TEST(OpenTest, RefusesANewerFormatVersion) {
             std::string::npos);
 }
 
+// A new store is created with RocksDB's syncs held back and synced once at
+// the end (or not at all without synced commits); either way it must reopen
+// whole: every column family, the format marker and the CoP constraints.
+TEST(OpenTest, NewStoreReopensWholeWhetherCreationWasSyncedOrNot) {
+  for (bool sync : {true, false}) {
+    TempDir dir;
+    std::string db = dir.Sub("db");
+    {
+      auto store = OpenOrDie(db, {.sync_commits = sync});
+      auto t = store->Begin();
+      LabelId team = Must(t->GetOrCreateLabel("Team"));
+      Must(t->CreateNode({team}, {}));
+      MustOk(t->Commit());
+    }
+    auto store = OpenOrDie(db, {.create_if_missing = false, .sync_commits = sync});
+    auto t = store->Begin();
+    EXPECT_EQ(t->Indexes().size(), 6u) << "sync=" << sync;
+    EXPECT_EQ(Must(t->CountNodes(t->FindLabel("Team"))), 1u);
+    EXPECT_TRUE(ViolationTexts(*store).empty());
+    // Writes after creation are synced again when asked for.
+    LabelId topic = Must(t->GetOrCreateLabel("Topic"));
+    Must(t->CreateNode({topic}, {}));
+    MustOk(t->Commit());
+  }
+}
+
 class CheckTest : public ::testing::Test {
  protected:
   void SetUp() override {
