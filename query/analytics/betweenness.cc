@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <queue>
+#include <span>
 #include <string>
 #include <thread>
 #include <utility>
@@ -17,35 +18,109 @@ namespace {
 // Per-thread scratch space, reused across sources.
 struct Scratch {
   explicit Scratch(uint32_t n)
-      : sigma(n, 0), delta(n, 0), hops(n, -1), cost(n, 0), order(), score(n, 0) {
+      : sigma(n, 0), delta(n, 0), hops(n, -1), cost(n, 0), order(), score(n, 0), hop(n) {
     order.reserve(n);
   }
   std::vector<double> sigma;  // number of shortest paths from the source
   std::vector<double> delta;  // dependency of the source on each node
-  std::vector<int32_t> hops;  // unweighted distance, -1 unreached (also "seen" when weighted)
+  std::vector<int32_t> hops;  // "seen" marks of the weighted search (-1 unreached)
   std::vector<double> cost;   // weighted distance
   std::vector<LocalId> order; // nodes in non-decreasing distance
   std::vector<double> score;  // accumulated dependencies
+  // The unweighted search keeps what it reads per neighbour side by side in
+  // 16 bytes: val is sigma (shortest path count) during the BFS and becomes
+  // (1 + delta) / sigma once the node's dependency is final.
+  struct HopState {
+    int32_t hops = -1;
+    double val = 0;
+  };
+  std::vector<HopState> hop;
 };
 
-// Fills order/sigma/hops by BFS from s.
-void SearchHops(const Projection& g, LocalId s, Scratch& sc) {
-  sc.order.clear();
-  sc.hops[s] = 0;
-  sc.sigma[s] = 1;
-  sc.order.push_back(s);
-  for (size_t head = 0; head < sc.order.size(); ++head) {
-    LocalId v = sc.order[head];
-    int32_t next = sc.hops[v] + 1;
-    double sv = sc.sigma[v];
-    for (LocalId w : g.Out(v)) {
-      if (sc.hops[w] < 0) {
-        sc.hops[w] = next;
-        sc.order.push_back(w);
+// The out-arcs of g renumbered in BFS order, so that nodes searched together
+// sit together in memory (on social graphs this roughly halves cache misses).
+struct HopGraph {
+  std::vector<uint64_t> offsets;
+  std::vector<LocalId> targets;
+  std::vector<LocalId> new_of;  // g's local id -> position here
+  std::span<const LocalId> Out(LocalId v) const {
+    return {targets.data() + offsets[v], targets.data() + offsets[v + 1]};
+  }
+};
+
+HopGraph RelabelByBfs(const Projection& g) {
+  const uint32_t n = g.num_nodes();
+  HopGraph h;
+  h.new_of.assign(n, kNoLocal);
+  std::vector<LocalId> old_of;
+  old_of.reserve(n);
+  for (LocalId root = 0; root < n; ++root) {
+    if (h.new_of[root] != kNoLocal) continue;
+    h.new_of[root] = static_cast<LocalId>(old_of.size());
+    old_of.push_back(root);
+    for (size_t head = old_of.size() - 1; head < old_of.size(); ++head) {
+      for (LocalId u : g.Out(old_of[head])) {
+        if (h.new_of[u] != kNoLocal) continue;
+        h.new_of[u] = static_cast<LocalId>(old_of.size());
+        old_of.push_back(u);
       }
-      if (sc.hops[w] == next) sc.sigma[w] += sv;
     }
   }
+  h.offsets.assign(static_cast<size_t>(n) + 1, 0);
+  h.targets.reserve(g.num_arcs());
+  for (LocalId v = 0; v < n; ++v) {
+    for (LocalId u : g.Out(old_of[v])) h.targets.push_back(h.new_of[u]);
+    std::sort(h.targets.begin() + static_cast<ptrdiff_t>(h.offsets[v]), h.targets.end());
+    h.offsets[v + 1] = h.targets.size();
+  }
+  return h;
+}
+
+// One source of the unweighted case: BFS counting shortest paths, then the
+// dependencies pulled from each node's successors in reverse BFS order
+// (delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w)).
+// The inner loops are branch-free on the hop test, which is unpredictable.
+void SourceHops(const HopGraph& g, LocalId s, Scratch& sc) {
+  auto& st = sc.hop;
+  auto& order = sc.order;
+  order.clear();
+  st[s].hops = 0;
+  st[s].val = 1;
+  order.push_back(s);
+  for (size_t head = 0; head < order.size(); ++head) {
+    LocalId v = order[head];
+    const int32_t next = st[v].hops + 1;
+    const double sv = st[v].val;
+    for (LocalId w : g.Out(v)) {
+      Scratch::HopState& x = st[w];
+      if (x.hops < 0) {
+        x.hops = next;
+        order.push_back(w);
+      }
+      x.val += static_cast<double>(x.hops == next) * sv;
+    }
+  }
+  for (size_t i = order.size(); i-- > 0;) {
+    LocalId v = order[i];
+    const int32_t next = st[v].hops + 1;
+    // Successors (hops == next) are final; every other val is finite, so
+    // multiplying by the 0/1 test is exact. Two sums shorten the add chain.
+    auto out = g.Out(v);
+    double pulled[2] = {0, 0};
+    size_t k = 0;
+    for (; k + 1 < out.size(); k += 2) {
+      const Scratch::HopState& a = st[out[k]];
+      const Scratch::HopState& b = st[out[k + 1]];
+      pulled[0] += static_cast<double>(a.hops == next) * a.val;
+      pulled[1] += static_cast<double>(b.hops == next) * b.val;
+    }
+    if (k < out.size()) pulled[0] += static_cast<double>(st[out[k]].hops == next) * st[out[k]].val;
+    double sigma = st[v].val;
+    double delta = sigma * (pulled[0] + pulled[1]);
+    st[v].val = (1 + delta) / sigma;
+    if (v != s) sc.score[v] += delta;
+  }
+  for (LocalId v : order) st[v] = Scratch::HopState();
 }
 
 // Fills order/sigma/cost by Dijkstra from s (hops marks "reached").
@@ -89,9 +164,9 @@ Status SearchCosts(const Projection& g, LocalId s, Scratch& sc) {
   return Status::OK();
 }
 
-// Accumulates the dependencies of source s (after a search) into score and
-// resets the scratch entries the search touched.
-void Accumulate(const Projection& g, LocalId s, bool weighted, Scratch& sc) {
+// Accumulates the dependencies of source s (after a weighted search) into
+// score and resets the scratch entries the search touched.
+void AccumulateCosts(const Projection& g, LocalId s, Scratch& sc) {
   for (size_t i = sc.order.size(); i-- > 0;) {
     LocalId w = sc.order[i];
     double coeff = (1 + sc.delta[w]) / sc.sigma[w];
@@ -99,9 +174,7 @@ void Accumulate(const Projection& g, LocalId s, bool weighted, Scratch& sc) {
     auto weights = g.InWeights(w);
     for (size_t j = 0; j < preds.size(); ++j) {
       LocalId v = preds[j];
-      bool on_path = weighted ? (sc.hops[v] == 1 && sc.cost[v] + weights[j] == sc.cost[w] && v != w)
-                              : (sc.hops[v] >= 0 && sc.hops[v] + 1 == sc.hops[w]);
-      if (on_path) sc.delta[v] += sc.sigma[v] * coeff;
+      if (sc.hops[v] == 1 && v != w && sc.cost[v] + weights[j] == sc.cost[w]) sc.delta[v] += sc.sigma[v] * coeff;
     }
     if (w != s) sc.score[w] += sc.delta[w];
   }
@@ -141,16 +214,18 @@ Result<BetweennessResult> Betweenness(const Projection& g, const BetweennessOpti
   scratch.reserve(threads);
   for (uint32_t t = 0; t < threads; ++t) scratch.emplace_back(n);
   std::vector<Status> errors(threads);
+  HopGraph hop_graph;
+  if (!options.weighted) hop_graph = RelabelByBfs(g);
   auto work = [&](uint32_t t) {
     size_t begin = sources.size() * t / threads, end = sources.size() * (t + 1) / threads;
     for (size_t i = begin; i < end; ++i) {
-      if (options.weighted) {
-        errors[t] = SearchCosts(g, sources[i], scratch[t]);
-        if (!errors[t].ok()) return;
-      } else {
-        SearchHops(g, sources[i], scratch[t]);
+      if (!options.weighted) {
+        SourceHops(hop_graph, hop_graph.new_of[sources[i]], scratch[t]);
+        continue;
       }
-      Accumulate(g, sources[i], options.weighted, scratch[t]);
+      errors[t] = SearchCosts(g, sources[i], scratch[t]);
+      if (!errors[t].ok()) return;
+      AccumulateCosts(g, sources[i], scratch[t]);
     }
   };
   if (threads == 1) {
@@ -165,6 +240,11 @@ Result<BetweennessResult> Betweenness(const Projection& g, const BetweennessOpti
   result.score = std::move(scratch[0].score);
   for (uint32_t t = 1; t < threads; ++t) {
     for (uint32_t v = 0; v < n; ++v) result.score[v] += scratch[t].score[v];
+  }
+  if (!options.weighted) {  // back from BFS order to g's local ids
+    std::vector<double> by_local(n);
+    for (LocalId v = 0; v < n; ++v) by_local[v] = result.score[hop_graph.new_of[v]];
+    result.score = std::move(by_local);
   }
 
   double scale = 1;

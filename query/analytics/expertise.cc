@@ -1,12 +1,14 @@
 #include "query/analytics/expertise.h"
 
-#include <map>
+#include <algorithm>
 
 namespace copmap::analytics {
 
 namespace {
 
 constexpr double kPerLevel = 2, kAuthored = 3, kApplied = 1, kMentoring = 2, kLeads = 3;
+constexpr int kMaxLevel = 5, kMaxMentoringCounted = 3;
+constexpr double kBestRole = 2;
 
 double RolePoints(const std::string& role) {
   if (role == "core") return 2;
@@ -29,58 +31,74 @@ std::string Evidence::Explain() const {
   return out;
 }
 
-Result<std::vector<Evidence>> CollectExpertise(CopGraph& graph, storage::NodeId domain,
-                                               int64_t as_of) {
+Result<ExpertiseIndex> ExpertiseIndex::Build(CopGraph& graph, storage::NodeId domain) {
   using storage::Direction;
-  std::map<storage::NodeId, Evidence> by_person;
-  auto at = [&by_person](storage::NodeId p) -> Evidence& {
-    Evidence& e = by_person[p];
-    e.person = p;
-    return e;
-  };
+  ExpertiseIndex index;
+  COPMAP_ASSIGN_OR_RETURN(index.domain_name_, graph.Prop(domain, "name"));
   COPMAP_ASSIGN_OR_RETURN(auto experts, graph.Adjacent(domain, Direction::kIn, "EXPERT_IN"));
-  for (const auto& e : experts) {
-    COPMAP_ASSIGN_OR_RETURN(Value level, graph.RelProp(e.rel, "level"));
-    Evidence& ev = at(e.neighbor);
-    if (level.is_int()) ev.level = std::max(ev.level, level.as_int());
-  }
+  for (const auto& e : experts) index.links_[e.neighbor].expert_rels.push_back(e.rel);
   COPMAP_ASSIGN_OR_RETURN(auto practices, graph.Neighbors(domain, Direction::kIn, "ABOUT"));
   for (storage::NodeId practice : practices) {
     COPMAP_ASSIGN_OR_RETURN(auto authors, graph.Neighbors(practice, Direction::kIn, "AUTHORED"));
-    for (storage::NodeId p : authors) ++at(p).authored;
+    for (storage::NodeId p : authors) ++index.links_[p].authored;
     COPMAP_ASSIGN_OR_RETURN(auto appliers, graph.Neighbors(practice, Direction::kIn, "APPLIED"));
-    for (storage::NodeId p : appliers) ++at(p).applied;
+    for (storage::NodeId p : appliers) ++index.links_[p].applied;
   }
   COPMAP_ASSIGN_OR_RETURN(auto communities, graph.Neighbors(domain, Direction::kIn, "FOCUSES_ON"));
   for (storage::NodeId community : communities) {
     COPMAP_ASSIGN_OR_RETURN(std::string name, graph.DisplayName(community));
     COPMAP_ASSIGN_OR_RETURN(auto leaders, graph.Neighbors(community, Direction::kIn, "LEADS"));
-    for (storage::NodeId p : leaders) at(p).leads.push_back(name);
+    for (storage::NodeId p : leaders) index.links_[p].leads.push_back(name);
     COPMAP_ASSIGN_OR_RETURN(auto members, graph.Adjacent(community, Direction::kIn, "MEMBER_OF"));
-    for (const auto& m : members) {
-      COPMAP_ASSIGN_OR_RETURN(Value role, graph.RelProp(m.rel, "role"));
-      if (role.is_string() && RolePoints(role.as_string()) > 0) {
-        at(m.neighbor).roles.push_back(role.as_string() + " in " + name);
-      }
-    }
+    for (const auto& m : members) index.links_[m.neighbor].memberships.emplace_back(m.rel, name);
   }
-  COPMAP_ASSIGN_OR_RETURN(Value domain_name, graph.Prop(domain, "name"));
-  std::vector<Evidence> result;
-  for (auto& [person, ev] : by_person) {
-    COPMAP_ASSIGN_OR_RETURN(bool gone, graph.IsGone(person, as_of));
-    if (gone) continue;
-    COPMAP_ASSIGN_OR_RETURN(auto mentoring, graph.Adjacent(person, Direction::kOut, "MENTORS"));
+  for (const auto& [person, links] : index.links_) {
+    index.candidates_.push_back(person);
+    double bound = kPerLevel * kMaxLevel + kAuthored * links.authored +
+                   kApplied * links.applied + kMentoring * kMaxMentoringCounted +
+                   kLeads * static_cast<double>(links.leads.size()) +
+                   kBestRole * static_cast<double>(links.memberships.size());
+    index.upper_bound_ = std::max(index.upper_bound_, bound);
+  }
+  return index;
+}
+
+Result<std::optional<Evidence>> ExpertiseIndex::Evaluate(CopGraph& graph, storage::NodeId person,
+                                                         int64_t as_of) const {
+  auto it = links_.find(person);
+  if (it == links_.end()) return std::optional<Evidence>();
+  const Links& links = it->second;
+  COPMAP_ASSIGN_OR_RETURN(bool gone, graph.IsGone(person, as_of));
+  if (gone) return std::optional<Evidence>();
+  Evidence ev;
+  ev.person = person;
+  for (storage::RelId rel : links.expert_rels) {
+    COPMAP_ASSIGN_OR_RETURN(Value level, graph.RelProp(rel, "level"));
+    if (level.is_int()) ev.level = std::max(ev.level, level.as_int());
+  }
+  ev.authored = links.authored;
+  ev.applied = links.applied;
+  ev.leads = links.leads;
+  double role_points = 0;
+  for (const auto& [rel, community] : links.memberships) {
+    COPMAP_ASSIGN_OR_RETURN(Value role, graph.RelProp(rel, "role"));
+    if (!role.is_string() || RolePoints(role.as_string()) == 0) continue;
+    ev.roles.push_back(role.as_string() + " in " + community);
+    role_points += RolePoints(role.as_string());
+  }
+  if (!domain_name_.is_null()) {
+    COPMAP_ASSIGN_OR_RETURN(auto mentoring,
+                            graph.Adjacent(person, storage::Direction::kOut, "MENTORS"));
     for (const auto& m : mentoring) {
       COPMAP_ASSIGN_OR_RETURN(Value d, graph.RelProp(m.rel, "domain"));
-      if (!domain_name.is_null() && d == domain_name) ++ev.mentoring;
+      if (d == domain_name_) ++ev.mentoring;
     }
-    ev.score = kPerLevel * static_cast<double>(ev.level) + kAuthored * ev.authored +
-               kApplied * ev.applied + kMentoring * ev.mentoring +
-               kLeads * static_cast<double>(ev.leads.size());
-    for (const std::string& r : ev.roles) ev.score += RolePoints(r.substr(0, r.find(' ')));
-    if (ev.score > 0) result.push_back(std::move(ev));
   }
-  return result;
+  ev.score = kPerLevel * static_cast<double>(ev.level) + kAuthored * ev.authored +
+             kApplied * ev.applied + kMentoring * std::min(ev.mentoring, kMaxMentoringCounted) +
+             kLeads * static_cast<double>(ev.leads.size()) + role_points;
+  if (ev.score <= 0) return std::optional<Evidence>();
+  return std::optional<Evidence>(std::move(ev));
 }
 
 }  // namespace copmap::analytics

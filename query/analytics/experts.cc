@@ -1,7 +1,8 @@
 // cop.experts(domain, {from, limit, asOf, maxHops}): people ranked by
 // evidence of expertise, optionally weighted by trust distance from `from`.
 #include <algorithm>
-#include <map>
+#include <cstdio>
+#include <optional>
 
 #include "query/analytics/expertise.h"
 #include "query/analytics/procedures_internal.h"
@@ -14,10 +15,42 @@ namespace {
 const char kName[] = "cop.experts";
 
 struct Ranked {
-  const Evidence* evidence;
+  Evidence evidence;
   double rank;
-  const TrustPath* path;  // null without `from` or when unreachable
+  std::optional<TrustPath> path;  // with `from` only
 };
+
+// With `from`: experts in order of trust, evaluated only as the search
+// reaches them. It stops once `limit` experts rank (score x trust) above
+// what anyone reached later could: UpperBound() x the current trust.
+Result<std::vector<Ranked>> RankFrom(CopGraph& graph, const ExpertiseIndex& index,
+                                     storage::NodeId from, int64_t as_of, int64_t limit,
+                                     int max_hops) {
+  std::vector<Ranked> ranked;
+  std::vector<double> ranks;  // min-heap of the best `limit` ranks
+  TrustSearchLimits limits;
+  limits.max_hops = max_hops;
+  auto visit = [&](storage::NodeId person, const TrustPath& path) -> Result<bool> {
+    if (ranks.size() >= static_cast<size_t>(limit) &&
+        ranks.front() > index.UpperBound() * path.trust) {
+      return true;
+    }
+    if (person == from || !index.IsCandidate(person)) return false;
+    COPMAP_ASSIGN_OR_RETURN(std::optional<Evidence> ev, index.Evaluate(graph, person, as_of));
+    if (!ev) return false;
+    double rank = ev->score * path.trust;
+    ranked.push_back({std::move(*ev), rank, path});
+    ranks.push_back(rank);
+    std::push_heap(ranks.begin(), ranks.end(), std::greater<>());
+    if (ranks.size() > static_cast<size_t>(limit)) {
+      std::pop_heap(ranks.begin(), ranks.end(), std::greater<>());
+      ranks.pop_back();
+    }
+    return false;
+  };
+  COPMAP_RETURN_IF_ERROR(SearchTrust(graph, from, limits, visit));
+  return ranked;
+}
 
 Status Run(storage::Transaction& txn, const std::vector<Value>& args, const RowCallback& emit) {
   CopGraph graph(txn);
@@ -31,55 +64,32 @@ Status Run(storage::Transaction& txn, const std::vector<Value>& args, const RowC
   COPMAP_ASSIGN_OR_RETURN(int64_t max_hops, options.Int("maxHops", 6, 1, 100));
   COPMAP_ASSIGN_OR_RETURN(int64_t as_of, AsOf(options));
   COPMAP_ASSIGN_OR_RETURN(storage::NodeId domain, graph.FindByKey(kName, "Domain", "name", args[0]));
-  COPMAP_ASSIGN_OR_RETURN(std::vector<Evidence> evidence, CollectExpertise(graph, domain, as_of));
-
-  std::optional<storage::NodeId> from;
-  if (!options.Get("from").is_null()) {
-    COPMAP_ASSIGN_OR_RETURN(from, graph.ResolvePerson(kName, options.Get("from")));
-  }
-  std::map<storage::NodeId, TrustPath> paths;
-  if (from) {
-    std::vector<storage::NodeId> targets;
-    double best_score = 0;
-    for (const Evidence& e : evidence) {
-      if (e.person == *from) continue;
-      targets.push_back(e.person);
-      best_score = std::max(best_score, e.score);
-    }
-    std::map<storage::NodeId, double> score_of;
-    for (const Evidence& e : evidence) score_of[e.person] = e.score;
-    // Exact top-k: once `limit` experts are found whose rank (score x trust)
-    // no later one (at most best_score x bound) can beat, stop searching.
-    auto stop = [&](double bound, const std::map<storage::NodeId, TrustPath>& found) {
-      if (found.size() < static_cast<size_t>(limit)) return false;
-      std::vector<double> ranks;
-      for (const auto& [p, path] : found) ranks.push_back(score_of[p] * path.trust);
-      std::nth_element(ranks.begin(), ranks.begin() + (limit - 1), ranks.end(), std::greater<>());
-      return ranks[limit - 1] > best_score * bound;
-    };
-    TrustSearchLimits limits;
-    limits.max_hops = static_cast<int>(max_hops);
-    COPMAP_ASSIGN_OR_RETURN(paths, FindTrustPaths(graph, *from, targets, limits, stop));
-  }
+  COPMAP_ASSIGN_OR_RETURN(ExpertiseIndex index, ExpertiseIndex::Build(graph, domain));
 
   std::vector<Ranked> ranked;
-  for (const Evidence& e : evidence) {
-    if (from && e.person == *from) continue;
-    auto it = paths.find(e.person);
-    const TrustPath* path = it == paths.end() ? nullptr : &it->second;
-    double rank = from ? (path ? e.score * path->trust : 0) : e.score;
-    ranked.push_back({&e, rank, path});
+  bool from_given = !options.Get("from").is_null();
+  if (from_given) {
+    COPMAP_ASSIGN_OR_RETURN(storage::NodeId from, graph.ResolvePerson(kName, options.Get("from")));
+    COPMAP_ASSIGN_OR_RETURN(ranked, RankFrom(graph, index, from, as_of, limit,
+                                             static_cast<int>(max_hops)));
+  } else {
+    for (storage::NodeId person : index.candidates()) {
+      COPMAP_ASSIGN_OR_RETURN(std::optional<Evidence> ev, index.Evaluate(graph, person, as_of));
+      if (ev) ranked.push_back({*ev, ev->score, std::nullopt});
+    }
   }
   std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return a.rank > b.rank;  // evidence is in person-id order: ties stay by id
+    if (a.rank != b.rank) return a.rank > b.rank;
+    return a.evidence.person < b.evidence.person;
   });
   if (ranked.size() > static_cast<size_t>(limit)) ranked.resize(limit);
   for (const Ranked& r : ranked) {
-    std::vector<Value> row;
-    COPMAP_ASSIGN_OR_RETURN(Value node, graph.NodeValueOf(r.evidence->person));
-    COPMAP_ASSIGN_OR_RETURN(Value name, graph.Prop(r.evidence->person, "name"));
-    COPMAP_ASSIGN_OR_RETURN(Value email, graph.Prop(r.evidence->person, "email"));
+    storage::NodeId person = r.evidence.person;
+    COPMAP_ASSIGN_OR_RETURN(Value node, graph.NodeValueOf(person));
+    COPMAP_ASSIGN_OR_RETURN(Value name, graph.Prop(person, "name"));
+    COPMAP_ASSIGN_OR_RETURN(Value email, graph.Prop(person, "email"));
     Value trust, hops, path;
+    std::string explanation = r.evidence.Explain();
     if (r.path) {
       std::vector<std::string> names;
       for (storage::NodeId p : r.path->people) {
@@ -89,16 +99,12 @@ Status Run(storage::Transaction& txn, const std::vector<Value>& args, const RowC
       trust = r.path->trust;
       hops = static_cast<int64_t>(r.path->people.size() - 1);
       path = StringList(names);
-    } else if (from) {
-      trust = 0.0;
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "; trust %.3f over %zu tie(s)", r.path->trust,
+                    r.path->people.size() - 1);
+      explanation += buf;
     }
-    std::string explanation = r.evidence->Explain();
-    if (from) {
-      explanation += r.path ? "; trust " + std::to_string(r.path->trust).substr(0, 5) + " over " +
-                                  std::to_string(r.path->people.size() - 1) + " tie(s)"
-                            : "; no trusted path";
-    }
-    COPMAP_RETURN_IF_ERROR(emit({node, name, email, r.rank, r.evidence->score, trust, hops, path,
+    COPMAP_RETURN_IF_ERROR(emit({node, name, email, r.rank, r.evidence.score, trust, hops, path,
                                  Value(explanation)}));
   }
   return Status::OK();
@@ -108,8 +114,8 @@ Status Run(storage::Transaction& txn, const std::vector<Value>& args, const RowC
 
 ProcedureDef ExpertsProcedure() {
   return {kName,
-          "People ranked by evidence of expertise in a domain; with `from`, weighted by the "
-          "trust of the best KNOWS path from that person.",
+          "People ranked by evidence of expertise in a domain; with `from`, only those reachable "
+          "over KNOWS within maxHops, weighted by the trust of the best path from that person.",
           {{"domain", "STRING", false, "the domain's name"},
            {"options", "MAP", true, "{from: person, limit: 10, asOf: date, maxHops: 6}"}},
           {{"person", "NODE"},

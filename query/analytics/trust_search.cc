@@ -22,51 +22,38 @@ struct State {
 
 }  // namespace
 
-Result<std::map<storage::NodeId, TrustPath>> FindTrustPaths(
-    CopGraph& graph, storage::NodeId from, const std::vector<storage::NodeId>& targets,
-    const TrustSearchLimits& limits,
-    const std::function<bool(double bound, const std::map<storage::NodeId, TrustPath>&)>& stop) {
-  std::map<storage::NodeId, TrustPath> found;
-  std::vector<storage::NodeId> wanted = targets;
-  std::sort(wanted.begin(), wanted.end());
-  size_t remaining = wanted.size();
+Status SearchTrust(CopGraph& graph, storage::NodeId from, const TrustSearchLimits& limits,
+                   const std::function<Result<bool>(storage::NodeId, const TrustPath&)>& visit) {
   const double max_cost = -std::log(limits.min_trust);
-
   std::unordered_map<storage::NodeId, State> state;
   using Item = std::pair<double, storage::NodeId>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   state[from].cost = 0;
   heap.push({0, from});
-  while (!heap.empty() && remaining > 0) {
+  while (!heap.empty()) {
     auto [cost, v] = heap.top();
     heap.pop();
-    State& sv = state[v];
-    if (sv.settled || cost > sv.cost) continue;
-    sv.settled = true;
-    if (stop && stop(std::exp(-cost), found)) break;
-    if (std::binary_search(wanted.begin(), wanted.end(), v)) {
-      TrustPath path;
-      path.trust = std::exp(-cost);
-      for (storage::NodeId u = v;; u = state[u].parent) {
-        path.people.push_back(u);
-        if (u == from) break;
-      }
-      std::reverse(path.people.begin(), path.people.end());
-      found.emplace(v, std::move(path));
-      --remaining;
+    if (state[v].settled || cost > state[v].cost) continue;
+    state[v].settled = true;
+    TrustPath path;
+    path.trust = std::exp(-cost);
+    for (storage::NodeId u = v;; u = state[u].parent) {
+      path.people.push_back(u);
+      if (u == from) break;
     }
-    if (sv.hops >= limits.max_hops) continue;
-    int hops = sv.hops + 1;
+    std::reverse(path.people.begin(), path.people.end());
+    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(v, path));
+    if (stop) break;
+    int hops = state[v].hops + 1;
+    if (hops > limits.max_hops) continue;
     for (storage::Direction dir : {storage::Direction::kOut, storage::Direction::kIn}) {
       COPMAP_ASSIGN_OR_RETURN(auto ties, graph.Adjacent(v, dir, "KNOWS"));
       for (const auto& tie : ties) {
-        if (tie.neighbor == v) continue;
-        State& su = state[tie.neighbor];
-        if (su.settled) continue;
+        if (tie.neighbor == v || state[tie.neighbor].settled) continue;
         COPMAP_ASSIGN_OR_RETURN(Value strength, graph.RelProp(tie.rel, "strength"));
-        double w = TrustCost(strength.is_number() ? strength.as_number() : kDefaultStrength);
-        double nd = cost + w;
+        double nd = cost + TrustCost(strength.is_number() ? strength.as_number() : kDefaultStrength);
         if (nd > max_cost) continue;
+        State& su = state[tie.neighbor];
         if (nd < su.cost || (nd == su.cost && v < su.parent)) {
           su.cost = nd;
           su.parent = v;
@@ -76,7 +63,7 @@ Result<std::map<storage::NodeId, TrustPath>> FindTrustPaths(
       }
     }
   }
-  return found;
+  return Status::OK();
 }
 
 }  // namespace copmap::analytics

@@ -11,7 +11,6 @@
 #pragma once
 
 #include <functional>
-#include <map>
 #include <vector>
 
 #include "query/analytics/cop_graph.h"
@@ -30,13 +29,11 @@ struct TrustSearchLimits {
   double min_trust = 1e-4;  // nor below this trust
 };
 
-// Settles people in order of decreasing trust. Stops when every target is
-// settled, the limits are reached, or stop(bound, found) returns true, where
-// bound is the trust no target settled later can exceed. Returns the found
-// targets' paths.
-Result<std::map<storage::NodeId, TrustPath>> FindTrustPaths(
-    CopGraph& graph, storage::NodeId from, const std::vector<storage::NodeId>& targets,
-    const TrustSearchLimits& limits,
-    const std::function<bool(double bound, const std::map<storage::NodeId, TrustPath>&)>& stop);
+// Settles people in order of decreasing trust, starting with `from` (trust
+// 1, a path of one person), and calls visit(person, path) for each; the
+// search stops when visit returns true, an error, or the limits are reached.
+// Every person settled later has a trust no higher than the last one visited.
+Status SearchTrust(CopGraph& graph, storage::NodeId from, const TrustSearchLimits& limits,
+                   const std::function<Result<bool>(storage::NodeId, const TrustPath&)>& visit);
 
 }  // namespace copmap::analytics
