@@ -20,23 +20,6 @@ Result<std::string> ReadPem(const std::string& path) {
   return text.str();
 }
 
-// A RowSink that keeps everything, for Run().
-class CollectingSink final : public query::RowSink {
- public:
-  explicit CollectingSink(query::QueryResult* result) : result_(result) {}
-  Status OnHeader(const std::vector<std::string>& columns) override {
-    result_->columns = columns;
-    return Status::OK();
-  }
-  Status OnRow(const std::vector<Value>& row) override {
-    result_->rows.push_back(row);
-    return Status::OK();
-  }
-
- private:
-  query::QueryResult* result_;
-};
-
 }  // namespace
 
 class RemoteClient::Impl {
@@ -153,10 +136,20 @@ Result<query::QuerySummary> RemoteClient::Execute(std::string_view text,
 
 Result<query::QueryResult> RemoteClient::Run(std::string_view text,
                                              const query::QueryOptions& options) {
-  query::QueryResult result;
-  CollectingSink sink(&result);
-  COPMAP_ASSIGN_OR_RETURN(result.summary, Execute(text, options, sink));
-  return result;
+  // Keeps everything the stream delivers.
+  struct Collect final : query::RowSink {
+    query::QueryResult result;
+    Status OnHeader(const std::vector<std::string>& columns) override {
+      result.columns = columns;
+      return Status::OK();
+    }
+    Status OnRow(const std::vector<Value>& row) override {
+      result.rows.push_back(row);
+      return Status::OK();
+    }
+  } collect;
+  COPMAP_ASSIGN_OR_RETURN(collect.result.summary, Execute(text, options, collect));
+  return std::move(collect.result);
 }
 
 }  // namespace copmap::server

@@ -180,7 +180,9 @@ TEST(ServerLimitsTest, TooManyConcurrentQueriesFailFast) {
 
 TEST(ServerLimitsTest, AClientThatStopsReadingHoldsOnlyItsOwnWorker) {
   ServerOptions options;
-  options.max_concurrent_requests = 2;
+  // One worker for the stalled reader; two for the sequential queries, since a
+  // worker frees its slot just after its client has seen the end of the call.
+  options.max_concurrent_requests = 3;
   TestServer server(options);
   LoadGrid(server);
   auto stub = server.Stub();
