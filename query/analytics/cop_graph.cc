@@ -1,6 +1,7 @@
 #include "query/analytics/cop_graph.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "query/analytics/procedure_options.h"
 
@@ -147,22 +148,27 @@ Result<storage::NodeId> CopGraph::ResolvePerson(const std::string& procedure, co
   return id;
 }
 
+Result<std::optional<int64_t>> CopGraph::EndOfAll(storage::NodeId person,
+                                                   const std::string& type) {
+  COPMAP_ASSIGN_OR_RETURN(auto rels, Adjacent(person, storage::Direction::kOut, type));
+  if (rels.empty()) return std::optional<int64_t>();
+  int64_t last = INT64_MIN;
+  for (const auto& r : rels) {
+    COPMAP_ASSIGN_OR_RETURN(Value until, RelProp(r.rel, "until"));
+    std::optional<int64_t> day = ValueToDay(until);
+    if (!day) return std::optional<int64_t>();  // one open relationship: still there
+    last = std::max(last, *day);
+  }
+  return std::optional<int64_t>(last);
+}
+
 Result<std::optional<int64_t>> CopGraph::Departure(storage::NodeId person) {
   auto cached = departures_.find(person);
   if (cached != departures_.end()) return cached->second;
-  COPMAP_ASSIGN_OR_RETURN(auto memberships, Adjacent(person, storage::Direction::kOut, "MEMBER_OF"));
-  std::optional<int64_t> last;
-  bool all_end = !memberships.empty();
-  for (const auto& m : memberships) {
-    COPMAP_ASSIGN_OR_RETURN(Value until, RelProp(m.rel, "until"));
-    std::optional<int64_t> day = ValueToDay(until);
-    if (!day) {
-      all_end = false;
-      break;
-    }
-    last = std::max(last.value_or(*day), *day);
-  }
-  std::optional<int64_t> result = all_end ? last : std::nullopt;
+  COPMAP_ASSIGN_OR_RETURN(std::optional<int64_t> employment, EndOfAll(person, "WORKS_AT"));
+  COPMAP_ASSIGN_OR_RETURN(std::optional<int64_t> membership, EndOfAll(person, "MEMBER_OF"));
+  std::optional<int64_t> result = employment;
+  if (membership && (!result || *membership < *result)) result = membership;
   departures_.emplace(person, result);
   return result;
 }

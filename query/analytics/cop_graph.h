@@ -56,13 +56,19 @@ class CopGraph {
   // A person given as an email (string), a node id (integer) or a node.
   Result<storage::NodeId> ResolvePerson(const std::string& procedure, const Value& who);
 
-  // The day a person leaves or left: when every MEMBER_OF of theirs has an
-  // `until`, the latest one; nullopt while they stay (or have no membership).
+  // The day a person leaves or left their organization or their communities:
+  // the earlier of the latest WORKS_AT `until` (when every WORKS_AT has one)
+  // and the latest MEMBER_OF `until` (when every MEMBER_OF has one); nullopt
+  // while they stay (an open relationship of each kind, or none at all).
   Result<std::optional<int64_t>> Departure(storage::NodeId person);
   // Gone: departed on or before `as_of`.
   Result<bool> IsGone(storage::NodeId person, int64_t as_of);
 
  private:
+  // The latest `until` of the person's relationships of `type` when all have
+  // one; nullopt when there are none or one is open.
+  Result<std::optional<int64_t>> EndOfAll(storage::NodeId person, const std::string& type);
+
   storage::Transaction& txn_;
   std::map<std::string, std::optional<uint32_t>> labels_, types_, keys_;
   std::map<storage::NodeId, std::optional<int64_t>> departures_;
