@@ -71,6 +71,9 @@ void RocksBulkLoader::Cleanup() {
 
 Status RocksBulkLoader::CheckUsable() const {
   if (finished_) return Status::InvalidArgument("the bulk load has already finished");
+  if (failed_) {
+    return Status::InvalidArgument("the bulk load failed at Finish(); start a new one");
+  }
   return Status::OK();
 }
 

@@ -23,7 +23,8 @@
 //
 // One bulk load runs at a time per store; concurrent transactions are
 // allowed but uniqueness against them is only checked at Add time. An I/O
-// error in the background spoils the load: later calls and Finish() fail.
+// error in the background, or a failed Finish(), spoils the load: later calls
+// and Finish() fail (start a new load).
 #pragma once
 
 #include <memory>
@@ -107,6 +108,7 @@ class RocksBulkLoader : public BulkLoader {
   RelId next_rel_ = 0, rel_block_end_ = 0;
   uint64_t nodes_added_ = 0, rels_added_ = 0;
   bool finished_ = false;
+  bool failed_ = false;  // Finish() failed: its buffers are spent, no retry
 };
 
 }  // namespace copmap::storage

@@ -31,7 +31,10 @@ Status RocksBulkLoader::SpillIndex() {
 Status RocksBulkLoader::Finish() {
   COPMAP_RETURN_IF_ERROR(CheckUsable());
   Status s = FinishAll();
-  if (!s.ok()) return s.WithContext("bulk load failed; the database is unchanged");
+  if (!s.ok()) {
+    failed_ = true;
+    return s.WithContext("bulk load failed; the database is unchanged");
+  }
   finished_ = true;
   for (auto [space, id] : reserved_) store_->catalog().Publish(space, id);
   Cleanup();

@@ -274,6 +274,9 @@ TEST_F(BulkTest, SchemaChangeDuringLoadFailsFinishAndChangesNothing) {
   MustOk(store->CreateIndex("team_name", IndexKind::kRange, "Team", "name"));
   Status s = loader->Finish();
   EXPECT_EQ(s.code(), Status::Code::kConflict) << s.ToString();
+  // Its buffers are spent: no second attempt, nothing half-applied.
+  EXPECT_EQ(loader->Finish().code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(loader->AddNode({}, {}).status().code(), Status::Code::kInvalidArgument);
   loader.reset();
   EXPECT_EQ(Dump(*store), before);
   EXPECT_TRUE(BulkDirs(dir_.Sub("db")).empty());
