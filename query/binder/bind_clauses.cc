@@ -221,11 +221,17 @@ Status Binder::BindClause(const ast::Clause& c, bool last, BoundSingleQuery* out
     if (proc->writes) writes_ = true;
     clause.call.procedure = proc->name;
     if (call.args) {
-      if (call.args->size() != proc->arguments.size()) {
+      const size_t required = static_cast<size_t>(
+          std::count_if(proc->arguments.begin(), proc->arguments.end(),
+                        [](const ProcedureColumn& a) { return !a.optional; }));
+      if (call.args->size() < required || call.args->size() > proc->arguments.size()) {
+        std::string expected = std::to_string(proc->arguments.size());
+        if (required != proc->arguments.size()) {
+          expected = std::to_string(required) + " to " + expected;
+        }
         return Error(call.offset, "InvalidNumberOfArguments",
                      "Procedure call does not provide the required number of arguments: got " +
-                         std::to_string(call.args->size()) + " expected " +
-                         std::to_string(proc->arguments.size()));
+                         std::to_string(call.args->size()) + " expected " + expected);
       }
       for (const ast::Expression& a : *call.args) {
         COPMAP_ASSIGN_OR_RETURN(ExprPtr arg, BindExpression(a));
@@ -241,9 +247,9 @@ Status Binder::BindClause(const ast::Clause& c, bool last, BoundSingleQuery* out
     }
     auto yield_column = [&](const std::string& field, const std::string& name,
                             uint32_t offset) -> Status {
-      bool known = std::any_of(proc->outputs.begin(), proc->outputs.end(),
-                               [&](const ProcedureColumn& o) { return o.name == field; });
-      if (!known) {
+      auto output = std::find_if(proc->outputs.begin(), proc->outputs.end(),
+                                 [&](const ProcedureColumn& o) { return o.name == field; });
+      if (output == proc->outputs.end()) {
         return Error(offset, "UndefinedVariable",
                      "Unknown procedure output: `" + field + "`");
       }
@@ -251,7 +257,11 @@ Status Binder::BindClause(const ast::Clause& c, bool last, BoundSingleQuery* out
         return Error(offset, "VariableAlreadyBound", "Variable `" + name + "` already declared");
       }
       int slot = NewSlot();
-      scope_[name] = VarInfo{slot, VarKind::kValue};
+      // Yielded nodes and relationships are entities, so later patterns can start from them.
+      VarKind kind = output->type == "NODE"           ? VarKind::kNode
+                     : output->type == "RELATIONSHIP" ? VarKind::kRelationship
+                                                      : VarKind::kValue;
+      scope_[name] = VarInfo{slot, kind};
       clause.call.yields.emplace_back(field, slot);
       return Status::OK();
     };

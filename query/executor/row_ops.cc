@@ -347,7 +347,9 @@ class ProcedureCall final : public Operator {
       if (!results_.empty()) {
         row = input_row_;
         std::vector<Value>& out = results_.front();
-        for (size_t i = 0; i < call.yields.size(); ++i) row[call.yields[i].second] = out[columns_[i]];
+        for (size_t i = 0; i < call.yields.size(); ++i) {
+          row[call.yields[i].second] = EntitySlotValue(std::move(out[columns_[i]]));
+        }
         results_.pop_front();
         return true;
       }
@@ -375,6 +377,13 @@ class ProcedureCall final : public Operator {
   }
 
  private:
+  // Entity slots hold ids (see MaterializeSlot); a procedure returns materialized values.
+  static Value EntitySlotValue(Value v) {
+    if (v.is_node()) return Value(static_cast<int64_t>(v.as_node().id));
+    if (v.is_relationship()) return Value(static_cast<int64_t>(v.as_relationship().id));
+    return v;
+  }
+
   Row input_row_;
   std::vector<size_t> columns_;
   std::deque<std::vector<Value>> results_;

@@ -23,6 +23,8 @@ namespace copmap::query {
 struct ProcedureColumn {
   std::string name;
   std::string type;  // for documentation and SHOW: "STRING", "INTEGER", "LIST OF STRING", "ANY"
+  // Arguments only: a trailing optional argument may be left out of the call.
+  bool optional = false;
 };
 
 struct ProcedureContext {
@@ -62,5 +64,7 @@ class ProcedureRegistry {
 
 // Adds db.labels, db.relationshipTypes, db.propertyKeys and db.indexes.
 void RegisterBuiltinProcedures(ProcedureRegistry& registry);
+// Adds the CoP analytics, cop.* (query/analytics/cop_procedures.h).
+void RegisterCopProcedures(ProcedureRegistry& registry);
 
 }  // namespace copmap::query

@@ -18,6 +18,7 @@ ProcedureRegistry& ProcedureRegistry::Global() {
   static ProcedureRegistry* registry = [] {
     auto* r = new ProcedureRegistry();
     RegisterBuiltinProcedures(*r);
+    RegisterCopProcedures(*r);
     return r;
   }();
   return *registry;
