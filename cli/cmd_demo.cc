@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/demo_report.h"
+#include "cli/demo_walkthrough.h"
 #include "storage/interchange/csv_importer.h"
 
 namespace copmap::cli {
@@ -16,6 +17,7 @@ namespace fs = std::filesystem;
 struct DemoArgs {
   std::string db;
   std::string examples;
+  std::string maps = "maps";
 };
 
 // The sample's CSV folder: --examples, else ./examples/org, else the source
@@ -71,7 +73,11 @@ int RunDemo(const DemoArgs& args) {
   std::printf("Imported %llu files in %.2f s.\n\n", static_cast<unsigned long long>(summary.files), summary.seconds);
   status = PrintDemoReport(**store, stdout);
   if (!status.ok()) return Fail("demo", status);
-  std::printf("\nTry: copmap stats --db %s   |   copmap export --db %s --format jsonl --out -\n",
+  std::printf("\n");
+  auto engine = query::Engine::Wrap(std::move(*store));
+  status = PrintDemoWalkthrough(*engine, args.db, args.maps, stdout);
+  if (!status.ok()) return Fail("demo", status);
+  std::printf("Try also: copmap stats --db %s   |   copmap export --db %s --format jsonl --out -\n",
               args.db.c_str(), args.db.c_str());
   return kExitOk;
 }
@@ -86,6 +92,7 @@ Command DemoCommand() {
   c.options = {
       DbOption(&args->db),
       {"--examples", "folder with the sample CSVs (default: examples/org of the source tree)", &args->examples},
+      {"--maps", "folder for the sample's maps (SVG and PDF); empty: no maps", &args->maps},
   };
   c.run = [args] { return RunDemo(*args); };
   return c;

@@ -29,6 +29,11 @@ int Fail(const std::string& command, const Status& status) {
   return ExitCodeFor(status);
 }
 
+int FailWith(const std::string& command, const Status& status, int exit_code) {
+  Fail(command, status);
+  return exit_code;
+}
+
 Option SchemaOption(std::string* schema) {
   if (schema->empty()) *schema = "cop";
   return Option{"--schema",

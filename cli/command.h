@@ -56,6 +56,9 @@ Option DbOption(std::string* db);
 
 // Prints "copmap <command>: <status>" on stderr and returns its exit code.
 int Fail(const std::string& command, const Status& status);
+// Same, with a chosen exit code (kExitUsage for a bad argument value,
+// kExitIoError when the database cannot be opened).
+int FailWith(const std::string& command, const Status& status, int exit_code);
 // The exit code for a failed status: 1 for user and data errors, 3 for I/O
 // and database errors.
 int ExitCodeFor(const Status& status);
@@ -77,5 +80,10 @@ Command BackupCommand();
 Command RestoreCommand();
 Command GenCommand();
 Command DemoCommand();
+Command QueryCommand();
+Command ShellCommand();
+Command RenderCommand();
+Command ServeCommand();
+Command AnalyzeCommand();
 
 }  // namespace copmap::cli

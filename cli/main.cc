@@ -19,6 +19,8 @@ constexpr Command (*kCommands[])() = {
     copmap::cli::InitCommand,   copmap::cli::ImportCommand, copmap::cli::ExportCommand,
     copmap::cli::StatsCommand,  copmap::cli::CheckCommand,  copmap::cli::BackupCommand,
     copmap::cli::RestoreCommand, copmap::cli::GenCommand,   copmap::cli::DemoCommand,
+    copmap::cli::QueryCommand,  copmap::cli::ShellCommand,  copmap::cli::RenderCommand,
+    copmap::cli::ServeCommand,  copmap::cli::AnalyzeCommand,
 };
 
 void Bind(CLI::App* sub, const Option& option) {

@@ -23,9 +23,9 @@ render() {  # NAME ARGS...: writes NAME.svg and NAME.pdf (A3 landscape)
 render organization organization
 render risk risk
 # The example organization's first community, domain and person (by key).
-community="$("$copmap" query --db "$db" --format csv -e 'MATCH (c:Community) RETURN c.name ORDER BY c.name LIMIT 1' | tail -n 1)"
-domain="$("$copmap" query --db "$db" --format csv -e 'MATCH (d:Domain)<-[:EXPERT_IN]-() RETURN d.name, count(*) AS n ORDER BY n DESC, d.name LIMIT 1' | tail -n 1 | cut -d, -f1)"
-person="$("$copmap" query --db "$db" --format csv -e 'MATCH (p:Person)-[:MEMBER_OF]->() RETURN p.email, count(*) AS n ORDER BY n DESC, p.email LIMIT 1' | tail -n 1 | cut -d, -f1)"
+community="$("$copmap" query --db "$db" --format csv -e 'MATCH (c:Community) RETURN c.name AS name ORDER BY name LIMIT 1' | tail -n 1)"
+domain="$("$copmap" query --db "$db" --format csv -e 'MATCH (d:Domain)<-[:EXPERT_IN]-() RETURN d.name AS name, count(*) AS n ORDER BY n DESC, name LIMIT 1' | tail -n 1 | cut -d, -f1)"
+person="$("$copmap" query --db "$db" --format csv -e 'MATCH (p:Person)-[:MEMBER_OF]->() RETURN p.email AS email, count(*) AS n ORDER BY n DESC, email LIMIT 1' | tail -n 1 | cut -d, -f1)"
 render community community "$community"
 render domain domain "$domain"
 render person person "$person"

@@ -9,7 +9,7 @@
 #include <cstdio>
 #include <string>
 
-#include "tests/interchange/test_util.h"
+#include "tests/cli/cli_run.h"
 
 namespace {
 
@@ -23,19 +23,13 @@ struct CliRun {
 };
 
 CliRun Copmap(const std::string& args) {
-  std::string cmd = std::string(COPMAP_BINARY) + " " + args + " 2>&1";
-  CliRun r{-1, ""};
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf;
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  int status = ::pclose(pipe);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  copmap::testing::CliResult r = copmap::testing::RunCopmap(args);
+  return {r.code, r.out + r.err};
 }
 
 TEST(CliTest, HelpOnEverySubcommand) {
-  for (const char* sub : {"init", "import", "export", "stats", "check", "backup", "restore", "gen", "demo"}) {
+  for (const char* sub : {"init", "import", "export", "stats", "check", "backup", "restore", "gen", "demo",
+                          "query", "shell", "render", "serve", "analyze"}) {
     CliRun r = Copmap(std::string(sub) + " --help");
     EXPECT_EQ(r.code, 0) << sub;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << ": " << r.out;
@@ -133,12 +127,20 @@ TEST(CliTest, GenWritesTheWorkloadAndItImports) {
 
 TEST(CliTest, DemoLoadsTheSampleAndRefusesToReplaceOtherDirectories) {
   TempDir dir;
-  CliRun demo = Copmap("demo --db " + (dir / "demo.db"));
+  CliRun demo = Copmap("demo --db " + (dir / "demo.db") + " --maps " + (dir / "maps"));
   ASSERT_EQ(demo.code, 0) << demo.out;
+  // The walk-through: analyses, maps and how to serve.
+  EXPECT_NE(demo.out.find("Whom to ask about"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("Knowledge at risk"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("| eiIndex"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("| betweenness"), std::string::npos) << demo.out;
+  EXPECT_NE(demo.out.find("copmap serve --db"), std::string::npos) << demo.out;
+  EXPECT_EQ(ReadFile(dir / "maps/organization.pdf").substr(0, 5), "%PDF-");
+  EXPECT_NE(ReadFile(dir / "maps/risk.svg").find("<svg"), std::string::npos);
   EXPECT_NE(demo.out.find("Person 250"), std::string::npos) << demo.out;
   EXPECT_NE(demo.out.find("hl7 v2 interfaces"), std::string::npos) << demo.out;
   EXPECT_NE(demo.out.find("Radiology AI Study Group"), std::string::npos) << demo.out;
-  EXPECT_EQ(Copmap("demo --db " + (dir / "demo.db")).code, 0);  // recreates
+  EXPECT_EQ(Copmap("demo --maps '' --db " + (dir / "demo.db")).code, 0);  // recreates
   WriteFile(dir / "precious/data.txt", "keep me");
   EXPECT_NE(Copmap("demo --db " + (dir / "precious")).code, 0);
   EXPECT_EQ(ReadFile(dir / "precious/data.txt"), "keep me");

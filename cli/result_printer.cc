@@ -1,0 +1,162 @@
+#include "cli/result_printer.h"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "cli/table_layout.h"
+#include "cli/value_text.h"
+
+namespace copmap::cli {
+namespace {
+
+Status Write(std::FILE* out, const std::string& text) {
+  if (std::fwrite(text.data(), 1, text.size(), out) != text.size()) {
+    return Status::IOError("cannot write the output");
+  }
+  return Status::OK();
+}
+
+class TablePrinter : public ResultPrinter {
+ public:
+  TablePrinter(std::FILE* out, size_t max_width) : out_(out), max_width_(max_width) {}
+  Status OnHeader(const std::vector<std::string>& columns) override {
+    table_.header = columns;
+    return Status::OK();
+  }
+  Status OnRow(const std::vector<Value>& row) override {
+    ++rows_;
+    std::vector<TableCell> cells;
+    cells.reserve(row.size());
+    for (const Value& v : row) cells.push_back({CellText(v), v.is_number()});
+    table_.rows.push_back(std::move(cells));
+    return Status::OK();
+  }
+  Status Finish() override {
+    if (table_.header.empty()) return Status::OK();
+    return Write(out_, FormatTable(table_, max_width_));
+  }
+
+ private:
+  std::FILE* out_;
+  size_t max_width_;
+  Table table_;
+};
+
+std::string CsvField(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+class CsvPrinter : public ResultPrinter {
+ public:
+  explicit CsvPrinter(std::FILE* out) : out_(out) {}
+  Status OnHeader(const std::vector<std::string>& columns) override {
+    std::string line;
+    for (size_t i = 0; i < columns.size(); ++i) line += (i ? "," : "") + CsvField(columns[i]);
+    return Write(out_, line + "\n");
+  }
+  Status OnRow(const std::vector<Value>& row) override {
+    ++rows_;
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) line += (i ? "," : "") + CsvField(CellText(row[i], ""));
+    return Write(out_, line + "\n");
+  }
+  Status Finish() override { return std::fflush(out_) == 0 ? Status::OK() : Status::IOError("cannot write the output"); }
+
+ private:
+  std::FILE* out_;
+};
+
+// json and jsonl: the same row objects, in an array or one per line.
+class JsonPrinter : public ResultPrinter {
+ public:
+  JsonPrinter(std::FILE* out, bool lines) : out_(out), lines_(lines) {}
+  Status OnHeader(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    return Status::OK();
+  }
+  Status OnRow(const std::vector<Value>& row) override {
+    std::string text = lines_ ? "" : (rows_ == 0 ? "[\n" : ",\n");
+    ++rows_;
+    text += "{";
+    for (size_t i = 0; i < row.size() && i < columns_.size(); ++i) {
+      if (i) text += ",";
+      AppendJsonString(columns_[i], &text);
+      text += ":";
+      AppendJson(row[i], &text);
+    }
+    text += lines_ ? "}\n" : "}";
+    return Write(out_, text);
+  }
+  Status Finish() override {
+    if (!lines_) COPMAP_RETURN_IF_ERROR(Write(out_, rows_ == 0 ? "[]\n" : "\n]\n"));
+    return std::fflush(out_) == 0 ? Status::OK() : Status::IOError("cannot write the output");
+  }
+
+ private:
+  std::FILE* out_;
+  bool lines_;
+  std::vector<std::string> columns_;
+};
+
+void AddCount(uint64_t n, const char* what, std::string* out) {
+  if (n == 0) return;
+  *out += ", " + std::to_string(n) + " " + what;
+}
+
+}  // namespace
+
+Result<OutputFormat> ParseOutputFormat(std::string_view name) {
+  if (name == "table") return OutputFormat::kTable;
+  if (name == "csv") return OutputFormat::kCsv;
+  if (name == "json") return OutputFormat::kJson;
+  if (name == "jsonl") return OutputFormat::kJsonl;
+  return Status::InvalidArgument("unknown output format '" + std::string(name) +
+                                 "' (expected table, csv, json or jsonl)");
+}
+
+std::unique_ptr<ResultPrinter> MakeResultPrinter(OutputFormat format, std::FILE* out,
+                                                 size_t max_width) {
+  switch (format) {
+    case OutputFormat::kTable: return std::make_unique<TablePrinter>(out, max_width);
+    case OutputFormat::kCsv: return std::make_unique<CsvPrinter>(out);
+    case OutputFormat::kJson: return std::make_unique<JsonPrinter>(out, false);
+    case OutputFormat::kJsonl: return std::make_unique<JsonPrinter>(out, true);
+  }
+  return nullptr;
+}
+
+std::string SummaryLine(uint64_t rows, const query::QuerySummary& summary) {
+  std::string line = std::to_string(rows) + (rows == 1 ? " row" : " rows");
+  const query::QueryCounters& c = summary.counters;
+  AddCount(c.nodes_created, "nodes created", &line);
+  AddCount(c.nodes_deleted, "nodes deleted", &line);
+  AddCount(c.relationships_created, "relationships created", &line);
+  AddCount(c.relationships_deleted, "relationships deleted", &line);
+  AddCount(c.properties_set, "properties set", &line);
+  AddCount(c.labels_added, "labels added", &line);
+  AddCount(c.labels_removed, "labels removed", &line);
+  AddCount(c.indexes_added, "indexes added", &line);
+  AddCount(c.indexes_removed, "indexes removed", &line);
+  char time[32];
+  std::snprintf(time, sizeof time, " (%.1f ms)", summary.elapsed.count() / 1000.0);
+  return line + time;
+}
+
+size_t TerminalWidth(std::FILE* stream) {
+  int fd = ::fileno(stream);
+  if (fd < 0 || !::isatty(fd)) return 0;
+  struct winsize ws {};
+  if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+  return 80;
+}
+
+}  // namespace copmap::cli

@@ -1,0 +1,95 @@
+// `copmap serve` and `copmap query --remote` on 127.0.0.1 with a free port:
+// the remote output equals the local one, errors keep their text, and the
+// server stops on SIGTERM with exit 0.
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include "tests/cli/org_db.h"
+
+namespace {
+
+using copmap::testing::CliResult;
+using copmap::testing::OrgDbTest;
+using copmap::testing::RunCopmap;
+using copmap::testing::ShellQuote;
+
+using ServeCliTest = OrgDbTest;
+
+// A port that was free a moment ago (the kernel does not hand it out again
+// at once).
+int FreePort() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+pid_t StartServer(const std::string& db, const std::string& listen, const std::string& log) {
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    FILE* f = std::freopen(log.c_str(), "w", stderr);
+    (void)f;
+    ::execl(COPMAP_BINARY, COPMAP_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(),
+            "--log-level", "warn", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+TEST_F(ServeCliTest, RemoteQueriesMatchLocalOnes) {
+  const std::string query =
+      "MATCH (p:Person)-[:MEMBER_OF]->(c:Community) RETURN c.name AS community, count(p) AS n "
+      "ORDER BY n DESC, community LIMIT 5";
+  CliResult local = RunCopmap("query --db " + db() + " --format json -e " + ShellQuote(query));
+  ASSERT_EQ(local.code, 0) << local.err;
+
+  std::string address = "127.0.0.1:" + std::to_string(FreePort());
+  pid_t server = StartServer(db(), address, *dir_ / "serve.log");
+  ASSERT_GT(server, 0);
+  CliResult remote;
+  for (int attempt = 0; attempt < 100; ++attempt) {  // until the server listens
+    remote = RunCopmap("query --remote " + address + " --format json -e " + ShellQuote(query));
+    if (remote.code == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(remote.code, 0) << remote.err;
+  EXPECT_EQ(remote.out, local.out);
+
+  CliResult table = RunCopmap("query --remote " + address + " -e " + ShellQuote(query));
+  EXPECT_NE(table.err.find("5 rows ("), std::string::npos) << table.err;
+  CliResult param = RunCopmap("query --remote " + address + " --format csv -p n=6 -e 'RETURN $n * 7 AS x'");
+  EXPECT_EQ(param.out, "x\n42\n") << param.err;
+  CliResult syntax = RunCopmap("query --remote " + address + " -e 'RETURN (1'");
+  EXPECT_EQ(syntax.code, 1);
+  EXPECT_NE(syntax.err.find("^"), std::string::npos) << syntax.err;
+
+  ASSERT_EQ(::kill(server, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(server, &status, 0), server);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  EXPECT_EQ(RunCopmap("query --remote " + address + " -e 'RETURN 1'").code, 3);
+}
+
+TEST_F(ServeCliTest, RefusesAPublicAddressWithoutTlsAndTokens) {
+  CliResult r = RunCopmap("serve --db " + db() + " --listen 0.0.0.0:" + std::to_string(FreePort()));
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_NE(r.err.find("copmap serve:"), std::string::npos) << r.err;
+}
+
+}  // namespace
