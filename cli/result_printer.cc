@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "cli/table_layout.h"
@@ -19,6 +20,17 @@ Status Write(std::FILE* out, const std::string& text) {
   return Status::OK();
 }
 
+// Table cells show floats to 6 significant digits (csv and json keep every
+// digit); a float keeps a '.' or an exponent so it still reads as one.
+std::string TableText(const Value& value) {
+  if (!value.is_float() || !std::isfinite(value.as_float())) return CellText(value);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6g", value.as_float());
+  std::string text = buf;
+  if (text.find_first_of(".e") == std::string::npos) text += ".0";
+  return text;
+}
+
 class TablePrinter : public ResultPrinter {
  public:
   TablePrinter(std::FILE* out, size_t max_width) : out_(out), max_width_(max_width) {}
@@ -30,7 +42,7 @@ class TablePrinter : public ResultPrinter {
     ++rows_;
     std::vector<TableCell> cells;
     cells.reserve(row.size());
-    for (const Value& v : row) cells.push_back({CellText(v), v.is_number()});
+    for (const Value& v : row) cells.push_back({TableText(v), v.is_number()});
     table_.rows.push_back(std::move(cells));
     return Status::OK();
   }

@@ -2,7 +2,8 @@
 // formats: table, csv, json or jsonl. Used by `copmap query`, `shell` and
 // `analyze` (locally and through RemoteClient: both feed a RowSink).
 //
-//   table  aligned columns; numbers right-aligned; when `max_width` > 0
+//   table  aligned columns; numbers right-aligned, floats to 6 significant
+//          digits; when `max_width` > 0
 //          (stdout is a terminal) the widest columns shrink until the table
 //          fits, and cut cells end in "…". Rows are buffered until Finish().
 //   csv    RFC 4180 quoting (a field with , " CR or LF is quoted, " doubled),
