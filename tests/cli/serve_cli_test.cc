@@ -86,6 +86,46 @@ TEST_F(ServeCliTest, RemoteQueriesMatchLocalOnes) {
   EXPECT_EQ(RunCopmap("query --remote " + address + " -e 'RETURN 1'").code, 3);
 }
 
+// Stops a server started by StartServer and returns its exit code.
+int StopServer(pid_t server) {
+  if (::kill(server, SIGTERM) != 0) return -1;
+  int status = 0;
+  if (::waitpid(server, &status, 0) != server || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+TEST_F(ServeCliTest, TokensAreSentAndRolesHold) {
+  // sha256("s3cret"), as `printf %s s3cret | sha256sum` prints it.
+  copmap::testing::WriteFile(*dir_ / "tokens",
+                             "1ec1c26b50d5d3c58d9583181af8076655fe00756bf7285940ba3670f99fcba0 "
+                             "reader tests\n");
+  std::string address = "127.0.0.1:" + std::to_string(FreePort());
+  pid_t server = ::fork();
+  if (server == 0) {
+    FILE* f = std::freopen((*dir_ / "serve2.log").c_str(), "w", stderr);
+    (void)f;
+    ::execl(COPMAP_BINARY, COPMAP_BINARY, "serve", "--db", db().c_str(), "--listen",
+            address.c_str(), "--tokens", (*dir_ / "tokens").c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  ASSERT_GT(server, 0);
+  CliResult ok;
+  for (int attempt = 0; attempt < 100; ++attempt) {
+    ok = RunCopmap("query --remote " + address + " --token s3cret --format csv -e 'RETURN 1 AS one'");
+    if (ok.code == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(ok.out, "one\n1\n") << ok.err;
+  CliResult env = RunCopmap("query --remote " + address + " --format csv -e 'RETURN 2 AS two'");
+  EXPECT_NE(env.code, 0) << "no token";
+  CliResult wrong = RunCopmap("query --remote " + address + " --token nope -e 'RETURN 1'");
+  EXPECT_NE(wrong.code, 0);
+  CliResult write = RunCopmap("query --remote " + address +
+                              " --token s3cret -e \"CREATE (:Person {email: 'w@x.example'})\"");
+  EXPECT_EQ(write.code, 1) << write.err;  // a reader may not write
+  EXPECT_EQ(StopServer(server), 0);
+}
+
 TEST_F(ServeCliTest, RefusesAPublicAddressWithoutTlsAndTokens) {
   CliResult r = RunCopmap("serve --db " + db() + " --listen 0.0.0.0:" + std::to_string(FreePort()));
   EXPECT_EQ(r.code, 1) << r.err;
