@@ -1,5 +1,5 @@
 // A synthetic CoP organization shaped like the workload generator's
-// (/work/shared/bench/gen_cop.py): N people in N/25 organizations (at most
+// (../shared/bench/gen_cop.py): N people in N/25 organizations (at most
 // 500, Zipf sizes) and N/50 communities (1..4 per person), N/20 domains (at
 // most 2000, Zipf popularity) with 0..3 EXPERT_IN per person, and KNOWS ties
 // with a shifted-Pareto out-degree (mean about 10.6, capped at 1000) whose
