@@ -1,15 +1,18 @@
 // tck_report: runs the openCypher TCK against copmap and prints pass / fail /
 // not supported per feature file and in total, per scenario and per case.
 //
-//   tck_report [--filter TEXT] [--verbose] [--fresh-store] [--write-expected FILE]
+//   tck_report [--filter TEXT] [--verbose] [--by-cause] [--fresh-store]
+//              [--write-expected FILE]
 //
 // --filter runs only scenarios whose key ("<feature path>: <name>") contains
 // TEXT; --verbose prints the reason for every scenario that did not pass;
+// --by-cause groups the scenarios that failed by their cause, largest first;
 // --write-expected writes the keys of the passing scenarios (the list that
 // tests/tck/expected_pass.txt holds); --fresh-store opens a new store for
 // every case instead of wiping one shared store (slow: ~0.3 s a case).
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -47,10 +50,29 @@ struct Tally {
   }
 };
 
+// Failed scenarios grouped by cause, largest group first, with their keys.
+void PrintByCause(const std::vector<ScenarioReport>& reports) {
+  std::map<std::string, std::vector<const ScenarioReport*>> by_cause;
+  for (const auto& r : reports) {
+    if (r.outcome == Outcome::kFail) by_cause[r.first_cause].push_back(&r);
+  }
+  std::vector<std::pair<std::string, std::vector<const ScenarioReport*>>> groups(
+      by_cause.begin(), by_cause.end());
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) {
+    return a.second.size() > b.second.size();
+  });
+  std::printf("\nfailed scenarios by cause:\n");
+  for (const auto& [cause, members] : groups) {
+    std::printf("%4zu  %s\n", members.size(), cause.c_str());
+    for (const ScenarioReport* r : members) std::printf("        %s\n", r->key.c_str());
+  }
+}
+
 int Main(int argc, char** argv) {
   std::string filter, write_expected;
   bool verbose = false;
   bool fresh_store = false;
+  bool by_cause = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--filter" && i + 1 < argc) {
@@ -59,11 +81,13 @@ int Main(int argc, char** argv) {
       write_expected = argv[++i];
     } else if (arg == "--verbose") {
       verbose = true;
+    } else if (arg == "--by-cause") {
+      by_cause = true;
     } else if (arg == "--fresh-store") {
       fresh_store = true;
     } else {
       std::fprintf(stderr,
-                   "usage: tck_report [--filter TEXT] [--verbose] [--fresh-store] "
+                   "usage: tck_report [--filter TEXT] [--verbose] [--by-cause] [--fresh-store] "
                    "[--write-expected FILE]\n");
       return 2;
     }
@@ -106,6 +130,7 @@ int Main(int argc, char** argv) {
     std::printf("%-52s %s\n", file.c_str(), tally.Line().c_str());
   }
   std::printf("%-52s %s\n", "TOTAL", total.Line().c_str());
+  if (by_cause) PrintByCause(reports);
   std::printf("(%.1f s, %zu feature files)\n", seconds, by_file.size());
 
   if (!write_expected.empty()) {

@@ -28,10 +28,19 @@ struct Execution {
 CaseResult Fail(std::string reason) { return {Outcome::kFail, std::move(reason)}; }
 CaseResult Unsupported(std::string reason) { return {Outcome::kNotSupported, std::move(reason)}; }
 
-std::string OneLine(std::string s) {
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  if (s.size() > 300) s = s.substr(0, 300) + "...";
-  return s;
+// Line breaks (an error's source line and caret) become kLineMark, which
+// CauseOf (tck_suite.h) cuts at.
+std::string OneLine(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n') {
+      out += kLineMark;
+    } else {
+      out += c;
+    }
+  }
+  if (out.size() > 300) out = out.substr(0, 300) + "...";
+  return out;
 }
 
 bool KindMatches(const std::string& tck_type, Status::Code code) {

@@ -34,8 +34,11 @@ enum class Outcome { kPass, kFail, kNotSupported };
 
 struct CaseResult {
   Outcome outcome = Outcome::kFail;
-  std::string reason;  // empty on pass
+  std::string reason;  // empty on pass; one line, line breaks shown as kLineMark
 };
+
+// Stands for a line break in a reason (before an error's source line).
+inline constexpr const char* kLineMark = " \u23CE ";
 
 struct RunnerOptions {
   std::string graphs_dir;   // holds binary-tree-1/binary-tree-1.cypher, ...

@@ -1,11 +1,47 @@
 #include "tests/tck/tck_suite.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 
 namespace copmap::tck {
 
 std::string ScenarioKey(const Feature& feature, const ScenarioSpec& scenario) {
   return feature.path + ": " + scenario.name;
+}
+
+std::string CauseOf(const std::string& reason) {
+  std::string cause;
+  const size_t line_end = std::min(reason.find(kLineMark), reason.size());
+  for (size_t i = 0; i < line_end; ++i) {
+    const char c = reason[i];
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      size_t j = i;
+      while (j < reason.size() && std::isdigit(static_cast<unsigned char>(reason[j]))) ++j;
+      if (j < reason.size() && reason[j] == ':' && j + 1 < reason.size() &&
+          std::isdigit(static_cast<unsigned char>(reason[j + 1]))) {
+        cause += "L:C";
+        ++j;
+        while (j < reason.size() && std::isdigit(static_cast<unsigned char>(reason[j]))) ++j;
+        i = j - 1;
+        continue;
+      }
+    }
+    if (c == '\'' || c == '`') {
+      const size_t end = reason.find(c, i + 1);
+      if (end != std::string::npos && end < line_end) {
+        cause += c;
+        cause += "...";
+        cause += c;
+        i = end;
+        continue;
+      }
+    }
+    cause += c;
+  }
+  constexpr size_t kMaxCause = 110;
+  if (cause.size() > kMaxCause) cause.resize(kMaxCause);
+  return cause;
 }
 
 std::vector<ScenarioReport> RunScenarios(
@@ -32,11 +68,13 @@ std::vector<ScenarioReport> RunScenarios(
         if (r.outcome == Outcome::kNotSupported) ++report.not_supported;
         if (r.outcome != Outcome::kPass && report.first_reason.empty()) {
           report.first_reason = c.name + ": " + r.reason;
+          report.first_cause = CauseOf(r.reason);
         }
       }
       if (report.ignored) {
         report.outcome = Outcome::kNotSupported;
         report.first_reason = "tagged @ignore";
+        report.first_cause = report.first_reason;
       } else if (report.failed > 0) {
         report.outcome = Outcome::kFail;
       } else if (report.not_supported > 0) {

@@ -23,7 +23,13 @@ struct ScenarioReport {
   // otherwise (some not supported) it is not supported.
   Outcome outcome = Outcome::kNotSupported;
   std::string first_reason;  // of the first case that did not pass
+  std::string first_cause;   // the same reason without the case's name
 };
+
+// A failure reason reduced to its cause, so that scenarios failing the same
+// way group together: positions become "L:C", quoted text '...', and the
+// source line and caret an error message quotes (after kLineMark) dropped.
+std::string CauseOf(const std::string& reason);
 
 // The key of a scenario in expected_pass.txt.
 std::string ScenarioKey(const Feature& feature, const ScenarioSpec& scenario);
