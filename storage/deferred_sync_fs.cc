@@ -7,6 +7,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "storage/prezeroed_wal_file.h"
+
 namespace copmap::storage {
 
 namespace {
@@ -69,7 +71,9 @@ void DeferredSyncFileSystem::Wrap(std::unique_ptr<rocksdb::FSWritableFile>* file
 rocksdb::IOStatus DeferredSyncFileSystem::NewWritableFile(
     const std::string& f, const rocksdb::FileOptions& o,
     std::unique_ptr<rocksdb::FSWritableFile>* r, rocksdb::IODebugContext* d) {
-  rocksdb::IOStatus s = FileSystemWrapper::NewWritableFile(f, o, r, d);
+  rocksdb::IOStatus s = prezero_wal_ && IsWalFileName(f)
+                            ? NewPrezeroedWalFile(f, r)
+                            : FileSystemWrapper::NewWritableFile(f, o, r, d);
   if (s.ok()) Wrap(r);
   return s;
 }

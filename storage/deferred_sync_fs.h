@@ -31,6 +31,9 @@ class DeferredSyncFileSystem : public rocksdb::FileSystemWrapper {
   const char* Name() const override { return kClassName(); }
 
   void set_deferring(bool on) { deferring_.store(on); }
+  // New WAL files are PrezeroedWalFiles (prezeroed_wal_file.h): for stores
+  // that sync every commit. Set before the database is opened.
+  void set_prezero_wal(bool on) { prezero_wal_ = on; }
   bool deferring() const { return deferring_.load(std::memory_order_relaxed); }
 
   rocksdb::IOStatus NewWritableFile(const std::string& f, const rocksdb::FileOptions& o,
@@ -50,6 +53,7 @@ class DeferredSyncFileSystem : public rocksdb::FileSystemWrapper {
  private:
   void Wrap(std::unique_ptr<rocksdb::FSWritableFile>* file);
   std::atomic<bool> deferring_{false};
+  bool prezero_wal_ = false;
 };
 
 // fsyncs every regular file directly in `dir`, then `dir` itself.

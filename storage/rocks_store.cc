@@ -113,6 +113,7 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   // A new store is created with syncs held back, then synced file by file
   // once, below (see deferred_sync_fs.h).
   fs_->set_deferring(fresh);
+  fs_->set_prezero_wal(options.sync_commits);
 
   std::vector<std::string> existing;
   if (!fresh) {
