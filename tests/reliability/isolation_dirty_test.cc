@@ -33,15 +33,13 @@ constexpr char kAppendHistory[] =
     "RETURN $t";
 
 TEST_F(DirtyAnomalyTest, G0DirtyWriteTheLaterCommitterRetries) {
-  PausedQuery first(engine(), kAppendHistory, Ints({{"t", 1}}));
-  ASSERT_TRUE(first.WaitUntilPaused());
-  // The second writer commits while the first holds uncommitted writes to the
-  // same records: optimistic transactions take no locks, so it wins ...
-  ASSERT_TRUE(engine().Run(kAppendHistory, {.params = Ints({{"t", 2}})}).ok());
-  // ... and the first fails at commit with the retryable conflict.
-  auto lost = first.Commit();
-  ASSERT_FALSE(lost.ok());
-  EXPECT_TRUE(IsRetryableConflict(lost.status())) << lost.status().ToString();
+  // The inner writer commits while the outer holds uncommitted writes to the
+  // same records: optimistic transactions take no locks, so it wins, and the
+  // outer fails at commit with the retryable conflict.
+  auto [outer, inner] =
+      Interleave(engine(), kAppendHistory, Ints({{"t", 1}}), kAppendHistory, Ints({{"t", 2}}));
+  ASSERT_TRUE(inner.ok()) << inner.status().ToString();
+  EXPECT_TRUE(IsRetryableConflict(outer.status())) << outer.status().ToString();
   ASSERT_TRUE(RunRetrying(engine(), kAppendHistory, Ints({{"t", 1}})).ok());
   auto r = Run("MATCH (p1:Person {id: 1})-[k:KNOWS]->(p2:Person {id: 2}) "
                "RETURN p1.versionHistory, k.versionHistory, p2.versionHistory");
@@ -101,15 +99,13 @@ constexpr char kWriteOneReadOther[] =
     "SET mine.version = $t RETURN other.version";
 
 TEST_F(DirtyAnomalyTest, G1cCircularInformationFlowInterleaved) {
-  PausedQuery t1(engine(), kWriteOneReadOther, Ints({{"mine", 1}, {"other", 2}, {"t", 11}}));
-  ASSERT_TRUE(t1.WaitUntilPaused());
-  auto t2 = engine().Run(kWriteOneReadOther,
-                         {.params = Ints({{"mine", 2}, {"other", 1}, {"t", 12}})});
+  auto [t1, t2] = Interleave(engine(), kWriteOneReadOther,
+                             Ints({{"mine", 1}, {"other", 2}, {"t", 11}}), kWriteOneReadOther,
+                             Ints({{"mine", 2}, {"other", 1}, {"t", 12}}));
   ASSERT_TRUE(t2.ok()) << t2.status().ToString();
   EXPECT_EQ(t2->rows[0][0].as_int(), 1) << "T2 read T1's uncommitted write";
-  auto t1_done = t1.Commit();
-  ASSERT_TRUE(t1_done.ok()) << t1_done.status().ToString();  // disjoint writes: no conflict
-  EXPECT_EQ(t1_done->rows[0][0].as_int(), 1) << "T1 read a write committed after it began";
+  ASSERT_TRUE(t1.ok()) << t1.status().ToString();  // disjoint writes: no conflict
+  EXPECT_EQ(t1->rows[0][0].as_int(), 1) << "T1 read a write committed after it began";
   EXPECT_EQ(Version(1), 11);
   EXPECT_EQ(Version(2), 12);
 }

@@ -73,6 +73,23 @@ Result<query::QueryResult> PausedQuery::Finish(Decision decision) {
   return result_;
 }
 
+Interleaving Interleave(query::Engine& engine, std::string outer, ValueMap outer_params,
+                        std::string_view inner, ValueMap inner_params) {
+  Interleaving out;
+  PausedQuery paused(engine, std::move(outer), std::move(outer_params));
+  if (!paused.WaitUntilPaused()) {
+    Result<query::QueryResult> ended = paused.Commit();
+    out.outer = Status::Internal("the outer statement ended before its first row: " +
+                                 (ended.ok() ? std::string("no rows") : ended.status().ToString()));
+    return out;
+  }
+  query::QueryOptions options;
+  options.params = std::move(inner_params);
+  out.inner = engine.Run(inner, options);
+  out.outer = paused.Commit();
+  return out;
+}
+
 bool IsRetryableConflict(const Status& status) {
   return status.IsConflict() && status.message().find("retry") != std::string::npos;
 }

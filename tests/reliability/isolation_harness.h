@@ -54,6 +54,18 @@ class PausedQuery {
   std::thread thread_;
 };
 
+// The two outcomes of an interleaving.
+struct Interleaving {
+  Result<query::QueryResult> outer{Status::Internal("did not run")};
+  Result<query::QueryResult> inner{Status::Internal("did not run")};
+};
+
+// Runs `outer` up to its first row, then `inner` from start to commit, then
+// lets `outer` go on and commit: inner runs wholly inside outer's lifetime.
+// outer fails with Internal when it ended before its first row.
+Interleaving Interleave(query::Engine& engine, std::string outer, ValueMap outer_params,
+                        std::string_view inner, ValueMap inner_params);
+
 // The retryable error of an optimistic conflict, as copmap reports it.
 bool IsRetryableConflict(const Status& status);
 

@@ -41,36 +41,41 @@ std::vector<std::string> Round(const query::QueryResult& r, int64_t round) {
   return out;
 }
 
+// Runs `reader` (two rounds) with `writer` committing between its rounds;
+// each round's rows, sorted.
+std::pair<std::vector<std::string>, std::vector<std::string>> RereadAround(
+    query::Engine& engine, std::string reader, std::string_view writer, ValueMap params = {}) {
+  auto [read, write] = Interleave(engine, std::move(reader), {}, writer, std::move(params));
+  EXPECT_TRUE(write.ok()) << write.status().ToString();
+  EXPECT_TRUE(read.ok()) << read.status().ToString();
+  if (!read.ok()) return {};
+  auto first = Round(*read, 1), second = Round(*read, 2);
+  std::sort(first.begin(), first.end());
+  std::sort(second.begin(), second.end());
+  return {first, second};
+}
+
 // IMP: reading one item twice gives one value, whatever commits in between.
 TEST_F(ReadAnomalyTest, IMPItemManyPrecedersRereadIsStable) {
-  PausedQuery reader(engine(),
-                     "UNWIND [1, 2] AS round MATCH (p:Person {id: 1}) RETURN round, p.version");
-  ASSERT_TRUE(reader.WaitUntilPaused());
-  Run("MATCH (p:Person {id: 1}) SET p.version = p.version + 1");
+  auto [first, second] = RereadAround(
+      engine(), "UNWIND [1, 2] AS round MATCH (p:Person {id: 1}) RETURN round, p.version",
+      "MATCH (p:Person {id: 1}) SET p.version = p.version + 1");
+  EXPECT_EQ(first, second) << "IMP anomaly";
+  EXPECT_EQ(second, std::vector<std::string>{"1 "});
   EXPECT_EQ(Version(1), 2) << "the writer committed between the two reads";
-  auto r = reader.Commit();
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(Round(*r, 1), Round(*r, 2)) << "IMP anomaly";
-  EXPECT_EQ(Round(*r, 2), std::vector<std::string>{"1 "});
 }
 
 // PMP: a predicate read (the posts person 1 likes) gives one answer twice,
 // although a new match is committed in between.
 TEST_F(ReadAnomalyTest, PMPPredicateManyPrecedersRereadIsStable) {
-  PausedQuery reader(engine(),
-                     "UNWIND [1, 2] AS round MATCH (:Person {id: 1})-[:LIKES]->(m:Post) "
-                     "RETURN round, m.id");
-  ASSERT_TRUE(reader.WaitUntilPaused());
-  Run("MATCH (p:Person {id: 1}), (m:Post {id: 3}) CREATE (p)-[:LIKES]->(m)");
-  EXPECT_EQ(Int("MATCH (:Person {id: 1})-[:LIKES]->(m:Post) RETURN count(m)"), 3)
-      << "the writer committed between the two reads";
-  auto r = reader.Commit();
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  auto first = Round(*r, 1), second = Round(*r, 2);
-  std::sort(first.begin(), first.end());
-  std::sort(second.begin(), second.end());
+  auto [first, second] = RereadAround(
+      engine(),
+      "UNWIND [1, 2] AS round MATCH (:Person {id: 1})-[:LIKES]->(m:Post) RETURN round, m.id",
+      "MATCH (p:Person {id: 1}), (m:Post {id: 3}) CREATE (p)-[:LIKES]->(m)");
   EXPECT_EQ(first, second) << "PMP anomaly";
   EXPECT_EQ(second.size(), 2u);
+  EXPECT_EQ(Int("MATCH (:Person {id: 1})-[:LIKES]->(m:Post) RETURN count(m)"), 3)
+      << "the writer committed between the two reads";
 }
 
 // OTV: a writer bumps the versions of all four persons of the cycle. Once a
@@ -85,26 +90,21 @@ constexpr char kBumpCycle[] =
     "SET p1.version = $v, p2.version = $v, p3.version = $v, p4.version = $v";
 
 TEST_F(ReadAnomalyTest, OTVObservedTransactionDoesNotVanish) {
-  PausedQuery reader(engine(), kReadCycle);
-  ASSERT_TRUE(reader.WaitUntilPaused());
-  Run(kBumpCycle, Ints({{"v", 2}}));
+  auto [first, second] = RereadAround(engine(), kReadCycle, kBumpCycle, Ints({{"v", 2}}));
+  EXPECT_EQ(first, second) << "OTV anomaly";
+  EXPECT_EQ(second, std::vector<std::string>{"1 1 1 1 "});
   EXPECT_EQ(Version(3), 2) << "the writer committed between the two reads";
-  auto r = reader.Commit();
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(Round(*r, 1), Round(*r, 2)) << "OTV anomaly";
-  EXPECT_EQ(Round(*r, 2), std::vector<std::string>{"1 1 1 1 "});
 }
 
 // FR: a writer sets persons 1 and 2 to one version; a reader reads person 1,
 // the writer commits, the reader reads person 2: both from one snapshot.
 TEST_F(ReadAnomalyTest, FRFracturedReadNeverSeen) {
-  PausedQuery reader(engine(), "UNWIND [1, 2] AS id MATCH (p:Person {id: id}) RETURN id, p.version");
-  ASSERT_TRUE(reader.WaitUntilPaused());
-  Run("MATCH (p1:Person {id: 1}), (p2:Person {id: 2}) SET p1.version = 7, p2.version = 7");
+  auto [first, second] = RereadAround(
+      engine(), "UNWIND [1, 2] AS round MATCH (p:Person {id: round}) RETURN round, p.version",
+      "MATCH (p1:Person {id: 1}), (p2:Person {id: 2}) SET p1.version = 7, p2.version = 7");
+  EXPECT_EQ(first, second) << "FR anomaly";
+  EXPECT_EQ(second, std::vector<std::string>{"1 "});
   EXPECT_EQ(Version(2), 7) << "the writer committed between the two reads";
-  auto r = reader.Commit();
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(Round(*r, 1), Round(*r, 2)) << "FR anomaly";
 }
 
 // The same four, with readers and a writer racing freely instead of paused.
