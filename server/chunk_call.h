@@ -58,7 +58,8 @@ class ChunkCall : public WorkerStream<Chunk> {
 
  private:
   void Done(const grpc::Status& status) {
-    record_.Log(status);
+    this->AwaitWritten();
+    record_.Finished(status);
     this->Close(status);  // may delete this object
   }
 };

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "storage/interchange/exporter.h"
+#include "storage/interchange/graphml_exporter.h"
 
 namespace copmap::server {
 namespace {
@@ -52,9 +53,15 @@ Status ExportCall::Produce() {
       COPMAP_RETURN_IF_ERROR(interchange::ExportJsonl(state_->engine->store(),
                                                       temp.path() + "/graph.jsonl", &summary));
       break;
+    case v1::EXPORT_FORMAT_GRAPHML:
+      COPMAP_RETURN_IF_ERROR(interchange::ExportGraphml(state_->engine->store(),
+                                                        temp.path() + "/graph.graphml", &summary));
+      break;
     default:
-      return Status::NotSupported("export format " + v1::ExportFormat_Name(request_->format()) +
-                                  " is not available; use EXPORT_FORMAT_CSV or EXPORT_FORMAT_JSONL");
+      return Status::InvalidArgument("unknown export format " +
+                                     std::to_string(static_cast<int>(request_->format())) +
+                                     "; use EXPORT_FORMAT_CSV, EXPORT_FORMAT_JSONL or "
+                                     "EXPORT_FORMAT_GRAPHML");
   }
   std::vector<char> buffer(kChunkBytes);
   for (const std::string& file : summary.files) {

@@ -153,7 +153,7 @@ void ImportCall::Run() {
 }
 
 void ImportCall::Finish(const grpc::Status& status) {
-  record_.Log(status);
+  record_.Finished(status);
   // May delete this object: nothing may follow.
   grpc::ServerReadReactor<v1::ImportRequest>::Finish(status);
 }

@@ -116,7 +116,8 @@ void QueryCall::Run() {
 }
 
 void QueryCall::Finish(const grpc::Status& status, bool with_summary) {
-  record_.Log(status, rows_);
+  AwaitWritten();
+  record_.Finished(status, rows_);
   // Close() may delete this object: nothing may follow it.
   Close(status, with_summary ? &pending_ : nullptr);
 }

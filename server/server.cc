@@ -119,6 +119,7 @@ class Server::Impl {
   }
 
   int port() const { return port_; }
+  size_t running_requests() const { return state_.pool.in_flight(); }
   const std::string& address() const { return address_; }
   RequestLog& log() { return state_.log; }
 
@@ -182,6 +183,7 @@ Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options,
 
 int Server::port() const { return impl_->port(); }
 std::string Server::address() const { return impl_->address(); }
+size_t Server::running_requests() const { return impl_->running_requests(); }
 void Server::Wait() { impl_->Wait(); }
 void Server::Shutdown() {
   if (impl_) impl_->Shutdown();

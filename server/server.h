@@ -41,6 +41,11 @@ class Server {
   int port() const;
   std::string address() const;
 
+  // Requests admitted to the worker pool whose work has not finished yet (a
+  // query that is still running, an import still loading...). Drops as soon
+  // as a cancelled query has stopped and released its transaction.
+  size_t running_requests() const;
+
   // Blocks until Shutdown() finished.
   void Wait();
 

@@ -100,7 +100,8 @@ grpc::Status CallRecord::Busy() const {
       " requests already running (max_concurrent_requests); retry later"));
 }
 
-void CallRecord::Log(const grpc::Status& status, std::optional<uint64_t> rows) {
+void CallRecord::Finished(const grpc::Status& status, std::optional<uint64_t> rows) {
+  state_->pool.ReleaseSlot();
   RequestRecord record;
   record.method = MethodName(method_);
   record.role = RoleName(principal_.role);

@@ -66,8 +66,11 @@ class CallRecord {
   Method method() const { return method_; }
   std::chrono::steady_clock::time_point start() const { return start_; }
 
-  // Writes the request's log line (call once, when the call finishes).
-  void Log(const grpc::Status& status, std::optional<uint64_t> rows = std::nullopt);
+  // The call is about to hand `status` to gRPC: writes the request's log line
+  // and, on a worker, frees the call's WorkerPool slot first, so a client
+  // that sees the end of its call can start the next one at once. Call once,
+  // right before finishing the call.
+  void Finished(const grpc::Status& status, std::optional<uint64_t> rows = std::nullopt);
 
   // RESOURCE_EXHAUSTED saying the server is at its concurrency limit.
   grpc::Status Busy() const;

@@ -21,18 +21,18 @@ grpc::ServerUnaryReactor* RunUnary(ServiceState* state, grpc::CallbackServerCont
   auto record = std::make_shared<CallRecord>(state, context, method);
   grpc::Status admitted = record->Admit();
   if (!admitted.ok()) {
-    record->Log(admitted);
+    record->Finished(admitted);
     reactor->Finish(admitted);
     return reactor;
   }
   const bool submitted = state->pool.TrySubmit([record, reactor, work = std::move(work)]() mutable {
     grpc::Status status = work(*record);
-    record->Log(status);
+    record->Finished(status);
     reactor->Finish(status);
   });
   if (!submitted) {
     grpc::Status busy = record->Busy();
-    record->Log(busy);
+    record->Finished(busy);
     reactor->Finish(busy);
   }
   return reactor;

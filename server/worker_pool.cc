@@ -3,6 +3,14 @@
 #include <utility>
 
 namespace copmap::server {
+namespace {
+
+// The pool whose task this thread is running and whether that task still
+// holds its slot: set by Loop() around each task.
+thread_local WorkerPool* running_pool = nullptr;
+thread_local bool slot_held = false;
+
+}  // namespace
 
 WorkerPool::WorkerPool(size_t threads) {
   threads_.reserve(threads);
@@ -20,6 +28,13 @@ bool WorkerPool::TrySubmit(std::function<void()> task) {
   }
   cv_.notify_one();
   return true;
+}
+
+void WorkerPool::ReleaseSlot() {
+  if (running_pool != this || !slot_held) return;
+  slot_held = false;
+  std::lock_guard<std::mutex> lock(mu_);
+  --in_flight_;
 }
 
 size_t WorkerPool::in_flight() const {
@@ -50,9 +65,11 @@ void WorkerPool::Loop() {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
+    running_pool = this;
+    slot_held = true;
     task();
-    std::lock_guard<std::mutex> lock(mu_);
-    --in_flight_;
+    ReleaseSlot();
+    running_pool = nullptr;
   }
 }
 

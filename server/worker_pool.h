@@ -30,7 +30,17 @@ class WorkerPool {
   // full or stopped.
   bool TrySubmit(std::function<void()> task);
 
-  // Tasks admitted and not yet finished.
+  // Frees the admission slot of the task running on the calling thread before
+  // that task returns. A call finishes by handing its status to gRPC, and the
+  // client may send its next request at once: calling this just before the
+  // hand-over means a client that saw its call end is never told the server
+  // is busy because of that very call. The thread itself stays busy a moment
+  // longer, so a task admitted meanwhile waits for it briefly (the queue stays
+  // bounded by capacity()). No effect outside a task of this pool, or when
+  // called twice.
+  void ReleaseSlot();
+
+  // Tasks admitted and whose slot was not yet released.
   size_t in_flight() const;
   size_t capacity() const { return threads_.size(); }
 

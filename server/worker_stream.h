@@ -39,6 +39,14 @@ class WorkerStream : public grpc::ServerWriteReactor<Msg> {
     return true;
   }
 
+  // Worker side. Waits until the previous message was written (or the
+  // stream broke), so that what follows, such as freeing the call's worker
+  // slot, happens only once the call is really about to end.
+  void AwaitWritten() {
+    std::unique_lock<std::mutex> lock(mu_);
+    cv_.wait(lock, [this] { return !in_flight_ || broken_; });
+  }
+
   // Worker side, last call. With `last` and an OK status, writes `last`
   // together with the end of the stream.
   void Close(const grpc::Status& status, Msg* last = nullptr) {

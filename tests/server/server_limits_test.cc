@@ -28,17 +28,23 @@ void ExpectHealthyAndServing(TestServer& server) {
   EXPECT_EQ(out.rows[0][0], Value(200));
 }
 
-// Runs a simple query until the server has a free worker again (the previous
-// call's worker releases its slot once its query stopped).
-void ExpectCapacityReturns(TestServer& server) {
-  auto stub = server.Stub();
-  for (int attempt = 0; attempt < 500; ++attempt) {
-    QueryOutcome out = RunQuery(*stub, kReaderToken, "RETURN 1");
-    if (out.status.ok()) return;
-    ASSERT_EQ(out.status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+// Polls `condition` until it holds. The generous limit only keeps a broken
+// server from hanging the test run; it is not a speed requirement.
+template <typename Condition>
+bool Eventually(Condition condition) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
-  FAIL() << "the server never freed its workers";
+  return true;
+}
+
+// Every admitted request finished: stopped queries released their worker and
+// transaction, so the server has its full capacity again.
+void ExpectWorkersReleased(TestServer& server) {
+  EXPECT_TRUE(Eventually([&] { return server.server().running_requests() == 0; }))
+      << server.server().running_requests() << " requests still hold a worker";
 }
 
 // Runs the heavy count on `context` (set a deadline or cancel it from
@@ -63,8 +69,8 @@ TEST(ServerLimitsTest, ClientDeadlineStopsAHeavyQuery) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(300));
   EXPECT_EQ(RunHeavy(*stub, &context).error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
-  // With a single worker, a new query runs only once the heavy one stopped.
-  ExpectCapacityReturns(server);
+  // With a single worker, the next query runs only if the heavy one stopped.
+  ExpectWorkersReleased(server);
   ExpectHealthyAndServing(server);
 }
 
@@ -99,13 +105,16 @@ TEST(ServerLimitsTest, ClientCancellationStopsAHeavyQuery) {
   LoadGrid(server);
   auto stub = server.Stub();
   grpc::ClientContext context;
-  std::thread canceller([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    context.TryCancel();
-  });
-  EXPECT_EQ(RunHeavy(*stub, &context).error_code(), grpc::StatusCode::CANCELLED);
-  canceller.join();
-  ExpectCapacityReturns(server);
+  grpc::Status status;
+  std::thread client([&] { status = RunHeavy(*stub, &context); });
+  // Cancel once the server has taken the query on (it runs for minutes), so
+  // the cancellation has to stop it mid-run rather than before it started.
+  const bool admitted = Eventually([&] { return server.server().running_requests() == 1; });
+  context.TryCancel();
+  client.join();
+  ASSERT_TRUE(admitted) << "the server never started the heavy query";
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::CANCELLED);
+  ExpectWorkersReleased(server);
   ExpectHealthyAndServing(server);
 }
 
@@ -174,15 +183,15 @@ TEST(ServerLimitsTest, TooManyConcurrentQueriesFailFast) {
             grpc::StatusCode::RESOURCE_EXHAUSTED);
   EXPECT_EQ(first.Cancel().error_code(), grpc::StatusCode::CANCELLED);
   EXPECT_EQ(second.Cancel().error_code(), grpc::StatusCode::CANCELLED);
-  ExpectCapacityReturns(server);
+  ExpectWorkersReleased(server);
   ExpectHealthyAndServing(server);
 }
 
 TEST(ServerLimitsTest, AClientThatStopsReadingHoldsOnlyItsOwnWorker) {
   ServerOptions options;
-  // One worker for the stalled reader; two for the sequential queries, since a
-  // worker frees its slot just after its client has seen the end of the call.
-  options.max_concurrent_requests = 3;
+  // One worker for the stalled reader, one for the sequential queries: a
+  // worker frees its slot before its client sees the end of the call.
+  options.max_concurrent_requests = 2;
   TestServer server(options);
   LoadGrid(server);
   auto stub = server.Stub();
@@ -195,7 +204,7 @@ TEST(ServerLimitsTest, AClientThatStopsReadingHoldsOnlyItsOwnWorker) {
     EXPECT_EQ(out.rows[0][0], Value(i + 1));
   }
   EXPECT_EQ(stalled.Cancel().error_code(), grpc::StatusCode::CANCELLED);
-  ExpectCapacityReturns(server);
+  ExpectWorkersReleased(server);
 }
 
 TEST(ServerLimitsTest, ShutdownCancelsWhatOutlivesTheGracePeriod) {
@@ -209,9 +218,11 @@ TEST(ServerLimitsTest, ShutdownCancelsWhatOutlivesTheGracePeriod) {
     grpc::ClientContext context;
     status = RunHeavy(*stub, &context);
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  // Shut down while the heavy query runs: it outlives the grace period.
+  const bool admitted = Eventually([&] { return server.server().running_requests() == 1; });
   server.server().Shutdown();  // returns only once every call is done
   client.join();
+  ASSERT_TRUE(admitted) << "the server never started the heavy query";
   EXPECT_FALSE(status.ok());
   // The store is still usable by its owner after the server let go of it.
   auto count = server.engine().Run("MATCH (n:N) RETURN count(n)");

@@ -2,7 +2,9 @@
 // standard health and reflection services.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "server/error_mapping.h"
 #include "server/value_codec.h"
@@ -287,10 +289,31 @@ TEST_F(ServerMethodsTest, JsonlExportIsOneFileWithALinePerRecord) {
   }
   EXPECT_EQ(std::count(all.begin(), all.end(), '\n'), 8 + 15);
   EXPECT_NE(all.find("\"email\":\"ada@acme.org\""), std::string::npos) << all;
+}
 
-  std::vector<v1::ExportChunk> none;
-  EXPECT_EQ(ExportGraph(*stub_, kReaderToken, v1::EXPORT_FORMAT_GRAPHML, &none).error_code(),
-            grpc::StatusCode::UNIMPLEMENTED);
+TEST_F(ServerMethodsTest, GraphmlExportIsOneWellFormedDocument) {
+  std::vector<v1::ExportChunk> chunks;
+  grpc::Status status = ExportGraph(*stub_, kReaderToken, v1::EXPORT_FORMAT_GRAPHML, &chunks);
+  ASSERT_TRUE(status.ok()) << status.error_message();
+  std::string all;
+  for (const v1::ExportChunk& chunk : chunks) {
+    EXPECT_EQ(chunk.file_name(), "graph.graphml");
+    all += chunk.data();
+  }
+  // An XML parser (Python's) reads it and finds every node and relationship.
+  const std::string path = server_.dir() + "/graph.graphml";
+  { std::ofstream(path, std::ios::binary) << all; }
+  const std::string command =
+      "/usr/bin/python3 -c 'import sys, xml.etree.ElementTree as E; "
+      "g = E.parse(sys.argv[1]).getroot().find(\"{http://graphml.graphdrawing.org/xmlns}graph\"); "
+      "print(len(g.findall(\"{*}node\")), len(g.findall(\"{*}edge\")))' " + path;
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char counts[64] = {};
+  const size_t n = fread(counts, 1, sizeof counts - 1, pipe);
+  EXPECT_EQ(pclose(pipe), 0);
+  EXPECT_EQ(std::string(counts, n), "8 15\n");
+  EXPECT_NE(all.find(">ada@acme.org</data>"), std::string::npos) << all;
 }
 
 // Renders and returns the concatenated bytes; the first chunk's metadata in *first.
