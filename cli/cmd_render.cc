@@ -21,7 +21,7 @@ struct RenderArgs {
   std::string format;
   std::string page = "none";
   bool landscape = false;
-  std::string engine = "dot";
+  std::string engine = "auto";
   std::string out;
   int64_t max_nodes = 2000;
   std::string date;
@@ -125,7 +125,10 @@ Command RenderCommand() {
       {"--format", "svg, pdf, png or dot (default: from -o's extension, else svg)", &args->format},
       {"--page", "A4, A3, A2, A1, A0, Letter, Tabloid or none (natural size)", &args->page},
       {"--landscape", "turn the page", &args->landscape},
-      {"--engine", "Graphviz layout: dot, neato, fdp, sfdp or circo", &args->engine},
+      {"--engine",
+       "Graphviz layout: auto (osage grids for maps with clusters, else dot), dot, neato, fdp, "
+       "sfdp, circo or osage",
+       &args->engine},
       {"-o,--out", "output file ('-': stdout)", &args->out, /*required=*/true},
       {"--max-nodes", "summarize a map larger than this", &args->max_nodes},
       {"--date", "date shown in the title block (default: none, for reproducible files)",

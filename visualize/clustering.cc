@@ -2,7 +2,10 @@
 // by role, or a focus domain's experts by level.
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <cmath>
+#include <cstdint>
+#include <tuple>
 
 #include "visualize/map_builder_internal.h"
 
@@ -102,7 +105,79 @@ void ClusterAroundFocus(BuildContext* ctx, const char* rel_type, KeyOf key_of) {
   }
 }
 
+// Risk map: each domain a cluster, at-risk ones first (one expert, then
+// two, then none), holding its experts and the people interested in it. A
+// person linked to several domains sits with the one they know best
+// (expertise before interest, then the first cluster); the other links
+// stay lines between clusters.
+void ClusterByDomain(BuildContext* ctx) {
+  std::map<uint64_t, std::set<uint64_t>> experts;
+  for (const auto& [id, rel] : ctx->data.relationships) {
+    if (rel.type == "EXPERT_IN" && BothEndsPresent(ctx->data, rel)) {
+      experts[rel.end].insert(rel.start);
+    }
+  }
+  std::vector<std::tuple<size_t, std::string, uint64_t>> domains;
+  for (const auto& [id, node] : ctx->data.nodes) {
+    if (!HasLabel(node, "Domain")) continue;
+    const size_t n = experts[id].size();
+    domains.emplace_back(n == 0 ? SIZE_MAX : n, DisplayName(node), id);
+  }
+  std::sort(domains.begin(), domains.end());
+  for (const auto& [order, name, id] : domains) {
+    MapCluster cluster;
+    cluster.title = name;
+    const size_t n = experts[id].size();
+    cluster.details.push_back(n == 0 ? "no expert" : std::to_string(n) + (n == 1 ? " expert" : " experts"));
+    cluster.style = GroupClusterStyle();
+    ctx->cluster_of[id] = static_cast<int>(ctx->clusters.size());
+    ctx->clusters.push_back(std::move(cluster));
+  }
+  std::map<uint64_t, std::pair<int, int>> home;  // person -> (-strength, cluster)
+  for (const auto& [id, rel] : ctx->data.relationships) {
+    if (!BothEndsPresent(ctx->data, rel) || !ctx->cluster_of.count(rel.end)) continue;
+    if (rel.type != "EXPERT_IN" && rel.type != "INTERESTED_IN") continue;
+    const std::pair<int, int> candidate(rel.type == "EXPERT_IN" ? -1 - LevelOf(rel) : 0,
+                                        ctx->cluster_of.at(rel.end));
+    auto [it, fresh] = home.try_emplace(rel.start, candidate);
+    if (!fresh) it->second = std::min(it->second, candidate);
+  }
+  for (const auto& [person, where] : home) ctx->cluster_of[person] = where.second;
+}
+
+// Nodes no grouping claimed (domains, practices, linked communities, ...)
+// get one cluster per kind, so that a grid layout keeps like with like.
+// The focus stays on its own, ahead of every cluster.
+void GroupRestByKind(BuildContext* ctx) {
+  std::map<std::string, std::vector<uint64_t>> by_kind;
+  for (const auto& [id, node] : ctx->data.nodes) {
+    if (ctx->cluster_of.count(id) || (ctx->focus && id == *ctx->focus)) continue;
+    by_kind[PrimaryLabel(node)].push_back(id);
+  }
+  std::vector<std::string> kinds = KnownLabels();
+  for (const auto& [kind, ids] : by_kind) {
+    if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+  }
+  for (const std::string& kind : kinds) {
+    auto it = by_kind.find(kind);
+    if (it == by_kind.end()) continue;
+    MapCluster cluster;
+    cluster.title = PluralOf(kind);
+    cluster.title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cluster.title[0])));
+    cluster.details.push_back(std::to_string(it->second.size()) + " in this map");
+    cluster.style = GroupClusterStyle();
+    for (uint64_t id : it->second) ctx->cluster_of[id] = static_cast<int>(ctx->clusters.size());
+    ctx->clusters.push_back(std::move(cluster));
+  }
+}
+
 }  // namespace
+
+std::string PluralOf(const std::string& label) {
+  if (label == "Person") return "people";
+  if (!label.empty() && label.back() == 'y') return label.substr(0, label.size() - 1) + "ies";
+  return label + "s";
+}
 
 Role PersonFacts::RoleTowards(std::optional<uint64_t> focus) const {
   Role best = Role::kNone;
@@ -163,7 +238,13 @@ void AssignClusters(BuildContext* ctx) {
             level, level > 0 ? "Expertise level " + std::to_string(level) : "Level not given");
       });
       break;
+    case ClusterBy::kDomain:
+      ClusterByDomain(ctx);
+      break;
+    case ClusterBy::kKind:
+      break;
   }
+  if (ctx->spec.cluster_by != ClusterBy::kNone) GroupRestByKind(ctx);
 }
 
 }  // namespace copmap::visualize

@@ -56,6 +56,26 @@ std::string NodeName(const std::string& key, Format format) {
   return name;
 }
 
+// sfdp's maps are too large for routed splines. osage routes with the
+// neato router, whose "true" and "polyline" abort on our clustered maps
+// (Graphviz 2.43: a GTS assertion in remove_intersected_edge), so its
+// edges are straight lines; they pass under the filled nodes.
+const char* SplineKind(LayoutEngine engine) {
+  if (engine == LayoutEngine::kSfdp || engine == LayoutEngine::kOsage) return "line";
+  return "true";
+}
+
+// osage packs each cluster's nodes as an array, column by column in
+// creation order (the builder sorts them: most important first), and the
+// top level the same way with its nodes before its clusters (sortv).
+// "pack" is the gap between cells, in points.
+constexpr const char* kGridGap = "14";
+
+void SetGridAttributes(Agraph_t* graph, const char* packmode) {
+  SetAttr(graph, "pack", kGridGap);
+  SetAttr(graph, "packmode", packmode);
+}
+
 void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* g) {
   SetAttr(g, "fontname", kFont);
   SetAttr(g, "charset", "UTF-8");
@@ -71,7 +91,7 @@ void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* 
   // every run, so the same map gives the same bytes.
   SetAttr(g, "start", "regular");
   SetAttr(g, "overlap", options.engine == LayoutEngine::kDot ? "true" : "prism");
-  SetAttr(g, "splines", options.engine == LayoutEngine::kSfdp ? "false" : "true");
+  SetAttr(g, "splines", SplineKind(options.engine));
   SetAttr(g, "sep", "+6");
   if (options.format == Format::kPng) SetAttr(g, "dpi", std::to_string(options.dpi));
 
@@ -164,6 +184,8 @@ Status FitToPage(const RenderOptions& options, Agraph_t* g) {
 }
 
 Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
+  const bool grid = options.engine == LayoutEngine::kOsage;
+  if (grid) SetGridAttributes(g, "array_cu");
   std::vector<Agraph_t*> clusters;
   clusters.reserve(map.clusters.size());
   for (size_t i = 0; i < map.clusters.size(); ++i) {
@@ -173,6 +195,11 @@ Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
     Agraph_t* sub = agsubg(g, name.data(), 1);
     if (sub == nullptr) return Status::Internal("Graphviz could not create " + name);
     SetClusterAttributes(g, sub, map.clusters[i]);
+    if (grid) {
+      SetGridAttributes(sub, "array_c");
+      // osage keeps sort values in a byte: 1..255, top-level nodes are 0.
+      SetAttr(sub, "sortv", std::to_string(std::min<size_t>(i + 1, 255)));
+    }
     clusters.push_back(sub);
   }
   std::unordered_map<std::string, Agnode_t*> nodes;
@@ -185,6 +212,7 @@ Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
     Agnode_t* n = agnode(owner, name.data(), 1);
     if (n == nullptr) return Status::Internal("Graphviz could not create a node");
     SetNodeAttributes(g, n, node);
+    if (grid) SetAttr(n, "sortv", "0");
     nodes.emplace(node.key, n);
   }
   for (const MapEdge& edge : map.edges) {

@@ -24,13 +24,22 @@ int CaptureMessage(char* message) {
 // id order, so cluster order changed with the heap's state. This discipline
 // numbers named objects in creation order instead: same map, same bytes.
 // Named objects get even ids, anonymous ones odd ids, as cgraph expects.
+//
+// The names it hands back (IdPrint, hence agnameof) must be strings from the
+// graph's pool (agstrdup): cgraph's writers ask aghtmlstr(name) whether to
+// quote a name as <...> or "...", and aghtmlstr reads a flag stored just
+// before the characters of a pooled string. A name kept in a std::string
+// made it read whatever preceded that buffer (for short names, the string's
+// own heap pointer), so the same name was quoted differently from run to run.
 struct IdState {
+  explicit IdState(Agraph_t* g) : graph(g) {}
+  Agraph_t* graph;
   std::unordered_map<std::string, IDTYPE> ids;
-  std::vector<std::string> names;  // names[id / 2 - 1]
+  std::vector<char*> names;  // names[id / 2 - 1], pooled in `graph`
   IDTYPE next_anonymous = 1;
 };
 
-void* IdOpen(Agraph_t*, Agdisc_t*) { return new IdState(); }
+void* IdOpen(Agraph_t* g, Agdisc_t*) { return new IdState(g); }
 
 long IdMap(void* state, int, char* str, IDTYPE* id, int createflag) {
   auto* s = static_cast<IdState*>(state);
@@ -45,7 +54,8 @@ long IdMap(void* state, int, char* str, IDTYPE* id, int createflag) {
     return 1;
   }
   if (!createflag) return 0;
-  s->names.emplace_back(str);
+  // The pool frees the string when the graph closes.
+  s->names.push_back(agstrdup(s->graph, str));
   *id = 2 * static_cast<IDTYPE>(s->names.size());
   s->ids.emplace(str, *id);
   return 1;
@@ -57,7 +67,7 @@ void IdFree(void*, int, IDTYPE) {}              // names live until the graph cl
 char* IdPrint(void* state, int, IDTYPE id) {
   auto* s = static_cast<IdState*>(state);
   if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
-  return s->names[id / 2 - 1].data();
+  return s->names[id / 2 - 1];
 }
 
 void IdClose(void* state) { delete static_cast<IdState*>(state); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <set>
+#include <tuple>
 
 #include "visualize/map_builder_internal.h"
 #include "visualize/summarize.h"
@@ -110,10 +111,31 @@ void AddLegend(const BuildContext& ctx, const std::set<std::string>& labels,
   if (!ctx.bridge_rels.empty()) map->legend.push_back(BridgeLegend());
 }
 
-std::string Plural(const std::string& label) {
-  if (label == "Person") return "people";
-  if (label.back() == 'y') return label.substr(0, label.size() - 1) + "ies";
-  return label + "s";
+// Where a node goes among its cluster's nodes (smaller first): the focus,
+// then what the cluster stands for (a community, a domain), then leaders,
+// then people by role or expertise, strongest first. A grid layout fills
+// its cells in this order, so the most important node sits top left.
+int OrderWithinCluster(const BuildContext& ctx, uint64_t id, const std::string& label) {
+  if (ctx.focus && id == *ctx.focus) return 0;
+  if (label != "Person") return 1;
+  auto facts = ctx.people.find(id);
+  if (facts == ctx.people.end()) return 20;
+  if (!facts->second.leads.empty()) return 2;
+  const int strength = ctx.spec.coloring == Coloring::kExpertLevel
+                           ? facts->second.LevelIn(ctx.focus)
+                           : static_cast<int>(facts->second.RoleTowards(ctx.focus));
+  return 10 - strength;
+}
+
+// Nodes grouped by cluster (top level first), each cluster in the order
+// above, then by title and key: the order Graphviz receives them in.
+void SortNodes(std::vector<std::pair<int, MapNode>>* ordered, std::vector<MapNode>* nodes) {
+  std::sort(ordered->begin(), ordered->end(), [](const auto& a, const auto& b) {
+    return std::tie(a.second.cluster, a.first, a.second.title, a.second.key) <
+           std::tie(b.second.cluster, b.first, b.second.title, b.second.key);
+  });
+  nodes->clear();
+  for (auto& [order, node] : *ordered) nodes->push_back(std::move(node));
 }
 
 std::string Counted(size_t n, const std::string& one, const std::string& many) {
@@ -147,6 +169,7 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
   std::set<std::string> used_keys;
   std::set<std::string> labels;
   std::map<std::string, size_t> label_counts;
+  std::vector<std::pair<int, MapNode>> ordered;
   for (const auto& [id, node] : data.nodes) {
     const std::string label = PrimaryLabel(node);
     labels.insert(label);
@@ -167,8 +190,9 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
     if (ctx.focus && id == *ctx.focus) MarkFocus(&out.style);
     auto cluster = ctx.cluster_of.find(id);
     if (cluster != ctx.cluster_of.end()) out.cluster = cluster->second;
-    map.nodes.push_back(std::move(out));
+    ordered.emplace_back(OrderWithinCluster(ctx, id, label), std::move(out));
   }
+  SortNodes(&ordered, &map.nodes);
 
   std::set<std::string> types;
   size_t dangling = 0;
@@ -194,7 +218,7 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
   for (const std::string& label : KnownLabels()) {
     if (!label_counts.count(label)) continue;
     if (!counts.empty()) counts += ", ";
-    counts += Counted(label_counts[label], label, Plural(label));
+    counts += Counted(label_counts[label], label, PluralOf(label));
   }
   if (counts.empty()) counts = Counted(data.nodes.size(), "node", "nodes");
   counts += "; " + Counted(map.edges.size(), "line", "lines");

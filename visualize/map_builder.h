@@ -23,6 +23,10 @@ enum class ClusterBy {
   kCommunity,    // one cluster per Community node; people placed by membership
   kRole,         // members of the focus community grouped by MEMBER_OF.role
   kExpertLevel,  // experts in the focus domain grouped by EXPERT_IN.level
+  kDomain,       // one cluster per Domain with its experts and learners (risk map)
+  kKind,         // only the grouping by kind below (ego maps)
+  // With any of these but kNone, nodes not placed otherwise are grouped in
+  // one cluster per kind ("Practices", "Domains", ...), except the focus.
 };
 
 enum class Coloring {

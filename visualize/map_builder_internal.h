@@ -40,10 +40,14 @@ struct BuildContext {
   std::set<uint64_t> spanners;         // people in several communities or organizations
 };
 
+// "people" for Person, "communities" for Community, else label + "s".
+std::string PluralOf(const std::string& label);
+
 // Fills `people` from the relationships whose both ends are in the data.
 void GatherPersonFacts(BuildContext* ctx);
 // Fills clusters, cluster_of, hidden_rels, bridge_rels and spanners as
-// spec.cluster_by asks. REQUIRES: GatherPersonFacts ran.
+// spec.cluster_by asks; with any grouping, the nodes left over are grouped
+// by kind (all but the focus). REQUIRES: GatherPersonFacts ran.
 void AssignClusters(BuildContext* ctx);
 
 }  // namespace copmap::visualize

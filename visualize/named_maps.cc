@@ -177,10 +177,12 @@ Result<Plan> PlanFor(const MapRequest& request) {
     }
   } else if (info->name == "person") {
     spec.focus_label = "Person";
+    spec.cluster_by = ClusterBy::kKind;
     spec.coloring = Coloring::kLabel;
     spec.title.title = "Person: " + arg;
     spec.title.subtitle = "Communities, expertise, mentors and mentees, ties";
   } else {
+    spec.cluster_by = ClusterBy::kDomain;
     spec.coloring = Coloring::kRisk;
     spec.title.title = "Knowledge at risk";
     spec.title.subtitle = "Domains with fewer than three experts (level " +

@@ -42,12 +42,14 @@ std::string_view NameOf(E value, const std::array<std::pair<std::string_view, E>
 
 constexpr std::array<std::pair<std::string_view, Format>, 4> kFormats{{
     {"svg", Format::kSvg}, {"pdf", Format::kPdf}, {"png", Format::kPng}, {"dot", Format::kDot}}};
-constexpr std::array<std::pair<std::string_view, LayoutEngine>, 5> kEngines{{
+constexpr std::array<std::pair<std::string_view, LayoutEngine>, 7> kEngines{{
+    {"auto", LayoutEngine::kAuto},
     {"dot", LayoutEngine::kDot},
     {"neato", LayoutEngine::kNeato},
     {"fdp", LayoutEngine::kFdp},
     {"sfdp", LayoutEngine::kSfdp},
-    {"circo", LayoutEngine::kCirco}}};
+    {"circo", LayoutEngine::kCirco},
+    {"osage", LayoutEngine::kOsage}}};
 constexpr std::array<std::pair<std::string_view, PageSize>, 8> kPages{{
     {"none", PageSize::kNone},
     {"A4", PageSize::kA4},
@@ -83,5 +85,10 @@ Result<PageSize> ParsePageSize(std::string_view name) { return Lookup("page size
 std::string_view FormatName(Format format) { return NameOf(format, kFormats); }
 std::string_view LayoutEngineName(LayoutEngine engine) { return NameOf(engine, kEngines); }
 std::string_view PageSizeName(PageSize page) { return NameOf(page, kPages); }
+
+LayoutEngine ResolveLayoutEngine(LayoutEngine engine, bool has_clusters) {
+  if (engine != LayoutEngine::kAuto) return engine;
+  return has_clusters ? LayoutEngine::kOsage : LayoutEngine::kDot;
+}
 
 }  // namespace copmap::visualize

@@ -10,13 +10,17 @@
 namespace copmap::visualize {
 
 enum class Format { kSvg, kPdf, kPng, kDot };
-enum class LayoutEngine { kDot, kNeato, kFdp, kSfdp, kCirco };
+// kAuto: osage for a map with clusters (each cluster packed as a grid, the
+// clusters packed to a near-square), dot for one without. kOsage is that grid
+// layout; edges are straight lines. dot ranks by edges, so cluster members
+// without edges among them end up on one rank: a strip, not a poster.
+enum class LayoutEngine { kAuto, kDot, kNeato, kFdp, kSfdp, kCirco, kOsage };
 // kNone: the drawing's natural size. The others are print sizes.
 enum class PageSize { kNone, kA4, kA3, kA2, kA1, kA0, kLetter, kTabloid };
 
 struct RenderOptions {
   Format format = Format::kSvg;
-  LayoutEngine engine = LayoutEngine::kDot;
+  LayoutEngine engine = LayoutEngine::kAuto;
   PageSize page = PageSize::kNone;
   bool landscape = false;  // swap the page's width and height
   double margin_mm = 10;   // on each side of the page; 0 .. 50
@@ -40,7 +44,7 @@ struct PagePoints {
 PagePoints PageDimensions(PageSize page);
 
 // Names as the command line spells them: "svg", "pdf", "png", "dot";
-// "dot", "neato", "fdp", "sfdp", "circo"; "A4".."A0", "Letter", "Tabloid",
+// "auto", "dot", "neato", "fdp", "sfdp", "circo", "osage"; "A4".."A0", "Letter", "Tabloid",
 // "none" (case-insensitive). Unknown names give InvalidArgument listing the
 // accepted ones.
 Result<Format> ParseFormat(std::string_view name);
@@ -49,5 +53,9 @@ Result<PageSize> ParsePageSize(std::string_view name);
 std::string_view FormatName(Format format);
 std::string_view LayoutEngineName(LayoutEngine engine);
 std::string_view PageSizeName(PageSize page);
+
+// The engine kAuto stands for: kOsage when the map has clusters, else kDot.
+// Any other engine is returned as it is.
+LayoutEngine ResolveLayoutEngine(LayoutEngine engine, bool has_clusters);
 
 }  // namespace copmap::visualize

@@ -25,9 +25,11 @@ Status CheckRenderOptions(const RenderOptions& options) {
   return Status::OK();
 }
 
-Result<std::string> RenderMap(const Map& map, const RenderOptions& options) {
-  COPMAP_RETURN_IF_ERROR(CheckRenderOptions(options));
+Result<std::string> RenderMap(const Map& map, const RenderOptions& requested) {
+  COPMAP_RETURN_IF_ERROR(CheckRenderOptions(requested));
   COPMAP_RETURN_IF_ERROR(CheckMap(map));
+  RenderOptions options = requested;
+  options.engine = ResolveLayoutEngine(requested.engine, !map.clusters.empty());
   if (!options.isolate) {
     std::lock_guard<std::mutex> lock(GraphvizMutex());
     return LayoutAndRenderLocked(map, options);

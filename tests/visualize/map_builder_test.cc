@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "bench/visualize/org_generator.h"
+#include "tests/visualize/dot_layout.h"
 #include "tests/visualize/sample_values.h"
 #include "visualize/map_builder.h"
 #include "visualize/renderer.h"
@@ -39,8 +40,12 @@ TEST(MapBuilderTest, CommunitiesBecomeClustersAndSpannersAreMarked) {
   spec.coloring = Coloring::kRole;
   Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  ASSERT_EQ(map->clusters.size(), 3u);
+  // Three communities, then what no community holds, grouped by kind.
+  ASSERT_EQ(map->clusters.size(), 5u);
   EXPECT_EQ(map->clusters[0].title, "Data Science");  // sorted by name
+  EXPECT_EQ(map->clusters[3].title, "Domains");
+  EXPECT_EQ(map->clusters[4].title, "Practices");
+  EXPECT_EQ(ClusterOf(*map, "Domain: kubernetes"), "Domains");
   EXPECT_EQ(map->clusters[0].style.border_line, LineStyle::kDashed);  // overlapping
   EXPECT_EQ(map->clusters[1].title, "Platform");
   EXPECT_EQ(map->clusters[1].details.at(0), "nested community, 3 members");
@@ -85,10 +90,18 @@ TEST(MapBuilderTest, FocusCommunityGroupsMembersByRole) {
   spec.focus_key = "Platform";
   Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  ASSERT_EQ(map->clusters.size(), 3u);
+  ASSERT_EQ(map->clusters.size(), 7u);
   EXPECT_EQ(map->clusters[0].title, "Core members");
   EXPECT_EQ(map->clusters[1].title, "Active members");
   EXPECT_EQ(map->clusters[2].title, "Peripheral members");
+  // The rest by kind; the focus itself stays outside every cluster.
+  EXPECT_EQ(map->clusters[3].title, "People");
+  EXPECT_EQ(map->clusters[4].title, "Communities");
+  EXPECT_EQ(ClusterOf(*map, "Community: Data Science"), "Communities");
+  EXPECT_EQ(ClusterOf(*map, "Community: Platform"), "");
+  EXPECT_EQ(ClusterOf(*map, "Person: ada@example.org"), "People");
+  // Within a cluster: the leader first, and the focus leads the whole map.
+  EXPECT_EQ(map->nodes.front().key, "Community: Platform");
   EXPECT_EQ(ClusterOf(*map, "Person: cy@example.org"), "Core members");
   EXPECT_EQ(ClusterOf(*map, "Person: dee@example.org"), "Peripheral members");
   // Bob is coloured by his role in Platform (active), not Data Science.
@@ -105,8 +118,9 @@ TEST(MapBuilderTest, FocusDomainGroupsExpertsByLevel) {
   spec.focus_key = "kubernetes";
   Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  ASSERT_EQ(map->clusters.size(), 3u);
+  ASSERT_EQ(map->clusters.size(), 7u);
   EXPECT_EQ(map->clusters[0].title, "Expertise level 4");
+  EXPECT_EQ(map->clusters[3].title, "People");
   EXPECT_EQ(ClusterOf(*map, "Person: dee@example.org"), "Expertise level 2");
   EXPECT_EQ(NodeByKey(*map, "Person: cy@example.org").style.fill, LevelStyle(4).fill);
   EXPECT_TRUE(HasLegend(*map, "expertise level 5"));
@@ -121,6 +135,29 @@ TEST(MapBuilderTest, RiskColoursDomainsByExpertCount) {
   EXPECT_EQ(NodeByKey(*map, "Domain: kubernetes").style.fill, RiskStyle(3).fill);
   EXPECT_TRUE(HasLegend(*map, "domain with one expert: at risk"));
   EXPECT_TRUE(map->clusters.empty());
+}
+
+TEST(MapBuilderTest, RiskMapClustersEachDomainWithItsPeopleAtRiskFirst) {
+  MapSpec spec;
+  spec.coloring = Coloring::kRisk;
+  spec.cluster_by = ClusterBy::kDomain;
+  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  ASSERT_GE(map->clusters.size(), 2u);
+  EXPECT_EQ(map->clusters[0].title, "machine learning");  // one expert: first
+  EXPECT_EQ(map->clusters[0].details.at(0), "1 expert");
+  EXPECT_EQ(map->clusters[1].title, "kubernetes");
+  EXPECT_EQ(map->clusters[1].details.at(0), "3 experts");
+  EXPECT_EQ(ClusterOf(*map, "Domain: kubernetes"), "kubernetes");
+  // Bob is an expert in kubernetes and only interested in machine learning.
+  EXPECT_EQ(ClusterOf(*map, "Person: bob@example.org"), "kubernetes");
+  EXPECT_EQ(ClusterOf(*map, "Person: ada@example.org"), "machine learning");
+  // Within the cluster, the domain comes first.
+  auto first_in = [&](int cluster) {
+    return std::find_if(map->nodes.begin(), map->nodes.end(),
+                        [&](const MapNode& n) { return n.cluster == cluster; })->key;
+  };
+  EXPECT_EQ(first_in(1), "Domain: kubernetes");
 }
 
 TEST(MapBuilderTest, MissingFocusIsNotFound) {
@@ -163,8 +200,8 @@ TEST(MapBuilderTest, OverTheLimitIsSummarizedOrRefused) {
   spec.max_nodes = 6;
   Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  // 3 community clusters collapse to 3 nodes; 2 domains and 1 practice stay.
-  EXPECT_EQ(map->nodes.size(), 6u);
+  // 3 community clusters and the Domains and Practices groups collapse to 5 nodes.
+  EXPECT_EQ(map->nodes.size(), 5u);
   EXPECT_TRUE(map->clusters.empty());
   const MapNode& platform = NodeByKey(*map, "summary: 1 Platform");
   EXPECT_EQ(platform.details.at(0), "1 Community, 3 Person");
@@ -197,10 +234,46 @@ TEST(MapBuilderTest, OrganizationSizedMapRendersWithDot) {
   spec.coloring = Coloring::kRole;
   Result<Map> map = BuildMapFromRows(bench::SyntheticOrganization(250, 12, 12), spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  EXPECT_EQ(map->clusters.size(), 12u);
-  Result<std::string> svg = RenderMap(*map, RenderOptions{});
+  EXPECT_EQ(map->clusters.size(), 13u);  // 12 communities and the domains
+  RenderOptions options;
+  options.engine = LayoutEngine::kDot;
+  Result<std::string> svg = RenderMap(*map, options);
   ASSERT_TRUE(svg.ok()) << svg.status().ToString();
   EXPECT_NE(svg->find("class=\"cluster\""), std::string::npos);
+}
+
+// The regression this guards against: with dot, a cluster's members that
+// have no lines among them all landed on one rank, so an organization map
+// became a strip metres wide. The default layout must be a poster: a sane
+// aspect ratio, clusters as blocks of rows, and text still legible on an A1.
+TEST(MapBuilderTest, OrganizationSizedMapIsLaidOutAsAPosterNotAStrip) {
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kCommunity;
+  spec.coloring = Coloring::kRole;
+  Result<Map> map = BuildMapFromRows(bench::SyntheticOrganization(250, 12, 12), spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  RenderOptions options;  // engine: auto
+  options.format = Format::kDot;
+  Result<std::string> dot = RenderMap(*map, options);
+  ASSERT_TRUE(dot.ok()) << dot.status().ToString();
+  std::string error;
+  const testing::DotLayout layout = testing::ReadDotLayout(*dot, &error);
+  ASSERT_EQ(error, "");
+  ASSERT_GT(layout.height, 0);
+  const double aspect = layout.width / layout.height;
+  EXPECT_GT(aspect, 0.5) << layout.width << " x " << layout.height;
+  EXPECT_LT(aspect, 2.5) << layout.width << " x " << layout.height;
+  EXPECT_EQ(layout.nodes_by_cluster.size(), 13u);  // no node outside a cluster
+  size_t placed = 0;
+  for (const auto& [cluster, nodes] : layout.nodes_by_cluster) {
+    placed += nodes.size();
+    EXPECT_LE(testing::LongestRow(nodes), 8u) << cluster << " has " << nodes.size() << " nodes";
+  }
+  EXPECT_EQ(placed, map->nodes.size());
+  // Scaled into A1 landscape's printable area (10 mm margins), the 12 pt
+  // names must stay at least 6 pt tall.
+  const double scale = std::min((2384.0 - 57) / layout.width, (1684.0 - 57) / layout.height);
+  EXPECT_GE(12 * scale, 6.0) << "scale " << scale;
 }
 
 }  // namespace

@@ -93,8 +93,9 @@ TEST(RenderTest, SameMapSameBytes) {
 
 TEST(RenderTest, EveryEngineDrawsAWellFormedSvg) {
   const Map map = ClusteredMap(3, 3);
-  for (LayoutEngine engine : {LayoutEngine::kDot, LayoutEngine::kNeato, LayoutEngine::kFdp,
-                              LayoutEngine::kSfdp, LayoutEngine::kCirco}) {
+  for (LayoutEngine engine : {LayoutEngine::kAuto, LayoutEngine::kDot, LayoutEngine::kNeato,
+                              LayoutEngine::kFdp, LayoutEngine::kSfdp, LayoutEngine::kCirco,
+                              LayoutEngine::kOsage}) {
     RenderOptions options;
     options.engine = engine;
     std::string error;
@@ -178,6 +179,10 @@ TEST(RenderTest, MalformedMapsAndOptionsAreRefused) {
             "InvalidArgument: unknown page size 'B5' (expected one of: none, A4, A3, A2, A1, A0, "
             "Letter, Tabloid)");
   EXPECT_EQ(ParseLayoutEngine("SFDP").value(), LayoutEngine::kSfdp);
+  EXPECT_EQ(ParseLayoutEngine("auto").value(), LayoutEngine::kAuto);
+  EXPECT_EQ(ResolveLayoutEngine(LayoutEngine::kAuto, true), LayoutEngine::kOsage);
+  EXPECT_EQ(ResolveLayoutEngine(LayoutEngine::kAuto, false), LayoutEngine::kDot);
+  EXPECT_EQ(ResolveLayoutEngine(LayoutEngine::kNeato, true), LayoutEngine::kNeato);
 }
 
 TEST(RenderTest, LayoutPastTheTimeLimitIsStoppedAndTheProcessGoesOn) {
