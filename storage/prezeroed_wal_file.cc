@@ -15,6 +15,14 @@ constexpr uint64_t kMinExtension = 64 << 10;
 constexpr uint64_t kMaxExtension = 1 << 20;
 
 rocksdb::IOStatus Errno(const std::string& what, const std::string& path, int err) {
+  // A full disk must be NoSpace, as RocksDB's own files report it: RocksDB
+  // treats a plain IOError in the write path as fatal (no Resume() until the
+  // store is reopened) but recovers from NoSpace once space is freed.
+  if (err == ENOSPC) {
+    rocksdb::IOStatus s = rocksdb::IOStatus::NoSpace(what + " '" + path + "'", std::strerror(err));
+    s.SetRetryable(true);
+    return s;
+  }
   return rocksdb::IOStatus::IOError(what + " '" + path + "'", std::strerror(err));
 }
 

@@ -9,6 +9,7 @@
 
 #include "storage/counts_merge.h"
 #include "storage/deferred_sync_fs.h"
+#include "storage/info_log.h"
 #include "storage/keys.h"
 #include "storage/rocks_status.h"
 #include "storage/transaction_impl.h"
@@ -146,6 +147,7 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
     if (!known) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
   }
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  dbo.info_log = NewInfoLog(dir);  // survives a full disk (see info_log.h)
   // Commit validation locks one bucket per written key; the default of 2^20
   // buckets costs 64 MB and most of a second at open.
   rocksdb::OptimisticTransactionDBOptions occ;
