@@ -3,7 +3,7 @@
 BUILD_DIR ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: demo test build deps test-asan bench clean
+.PHONY: demo test build deps test-asan test-tsan fuzz bench clean
 
 demo: build
 	./$(BUILD_DIR)/cli/copmap demo --db $(BUILD_DIR)/demo.db
@@ -25,8 +25,29 @@ test-asan: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS) -LE "soak|bench"
 
+# ThreadSanitizer over the tests that run threads: the store's transactions, the ACID
+# isolation tests and the gRPC server (RocksDB and gRPC themselves are not instrumented).
+TSAN_TESTS ?= storage_txn_test reliability_isolation_test server_e2e_test
+test-tsan: deps
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCOPMAP_SANITIZE=thread
+	cmake --build build-tsan -j $(JOBS) --target $(TSAN_TESTS)
+	for t in $(TSAN_TESTS); do \
+	  COPMAP_SOURCE_DIR=$(CURDIR) TSAN_OPTIONS=halt_on_error=1 \
+	    $$(find build-tsan/tests -name $$t -type f) || exit 1; done
+
+# libFuzzer (clang-14, installed when missing): builds tests/fuzz's targets with ASan and
+# UBSan in build-fuzz-clang and runs each for FUZZ_SECONDS (scripts/run-fuzz.sh).
+FUZZ_SECONDS ?= 60
+fuzz:
+	./scripts/install-deps.sh clang-14 libclang-rt-14-dev llvm-14
+	cmake -S . -B build-fuzz-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DCOPMAP_FUZZ=ON \
+	  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only -DNDEBUG"
+	cmake --build build-fuzz-clang -j $(JOBS) --target fuzz_all
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./scripts/run-fuzz.sh build-fuzz-clang
+
 bench: build
 	./$(BUILD_DIR)/bench/copmap_bench
 
 clean:
-	rm -rf $(BUILD_DIR) build-asan
+	rm -rf $(BUILD_DIR) build-asan build-tsan build-fuzz-clang

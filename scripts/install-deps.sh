@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs exactly the Debian 12 packages copmap needs to build, test and render.
 # Idempotent: when every package is present it prints nothing and changes nothing.
+# Extra package names as arguments are installed too (`make fuzz` adds clang's).
 set -euo pipefail
 
 PACKAGES=(
@@ -11,6 +12,7 @@ PACKAGES=(
   fonts-dejavu-core fontconfig
   python3-grpcio python3-networkx grpc-proto poppler-utils
 )
+PACKAGES+=("$@")
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -181,9 +181,17 @@ int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
 }
 
 void CivilFromDays(int64_t z, int64_t* year, unsigned* month, unsigned* day) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
+  // The shift to a 0000-03-01 epoch goes in two steps (whole 400-year eras,
+  // then the rest) so that no int64 day count overflows.
+  int64_t era = z / 146097;
+  int64_t rest = z % 146097;
+  if (rest < 0) {
+    rest += 146097;
+    --era;
+  }
+  rest += 719468;
+  era += rest / 146097;
+  const int64_t doe = rest % 146097;
   const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
   const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
   const int64_t mp = (5 * doy + 2) / 153;
@@ -301,8 +309,13 @@ std::string FormatDate(Date date) {
 
 std::string FormatDateTime(DateTime time) {
   int64_t micros = time.micros;
-  int64_t days = micros >= 0 ? micros / 86'400'000'000 : -((-micros + 86'399'999'999) / 86'400'000'000);
-  int64_t rest = micros - days * 86'400'000'000;
+  // Floor division by a day that cannot overflow, whatever the micros.
+  int64_t days = micros / 86'400'000'000;
+  int64_t rest = micros % 86'400'000'000;
+  if (rest < 0) {
+    rest += 86'400'000'000;
+    --days;
+  }
   int64_t secs = rest / 1'000'000, frac = rest % 1'000'000;
   char buf[64];
   int n = std::snprintf(buf, sizeof buf, "%sT%02lld:%02lld:%02lld", FormatDate(Date{days}).c_str(),

@@ -5,6 +5,10 @@
 namespace copmap::query {
 
 namespace {
+// A longer stretch of the line on either side of the error is cut and marked
+// "...", so an error in a megabyte-long line stays a few lines long.
+constexpr size_t kShownContextBytes = 80;
+
 bool IsContinuationByte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -29,7 +33,9 @@ SourcePosition PositionOf(std::string_view source, size_t offset) {
 std::string FormatSourceError(std::string_view source, size_t offset, std::string_view message) {
   offset = std::min(offset, source.size());
   SourcePosition pos = PositionOf(source, offset);
-  size_t line_start = source.rfind('\n', offset == 0 ? std::string_view::npos : offset - 1);
+  // At offset 0 the line starts at 0 (rfind from npos would find the last
+  // line break of the whole text).
+  size_t line_start = offset == 0 ? std::string_view::npos : source.rfind('\n', offset - 1);
   line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
   if (offset > 0 && source[offset - 1] == '\n') line_start = offset;
   size_t line_end = source.find('\n', line_start);
@@ -37,12 +43,28 @@ std::string FormatSourceError(std::string_view source, size_t offset, std::strin
   std::string_view line = source.substr(line_start, line_end - line_start);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
+  const size_t line_stop = line_start + line.size();
+  size_t shown_start = line_start;
+  size_t shown_stop = line_stop;
+  if (offset - line_start > kShownContextBytes) {
+    shown_start = offset - kShownContextBytes;
+    while (shown_start < offset && IsContinuationByte(source[shown_start])) ++shown_start;
+  }
+  if (line_stop > offset && line_stop - offset > kShownContextBytes) {
+    shown_stop = offset + kShownContextBytes;
+    while (shown_stop < line_stop && IsContinuationByte(source[shown_stop])) ++shown_stop;
+  }
+  const bool cut_left = shown_start > line_start;
+
   std::string out = std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": ";
   out.append(message);
   out.push_back('\n');
-  out.append(line);
+  if (cut_left) out.append("...");
+  out.append(source.substr(shown_start, shown_stop - shown_start));
+  if (shown_stop < line_stop) out.append("...");
   out.push_back('\n');
-  for (size_t i = line_start; i < offset; ++i) {
+  if (cut_left) out.append("   ");
+  for (size_t i = shown_start; i < offset; ++i) {
     if (source[i] == '\t') {
       out.push_back('\t');
     } else if (!IsContinuationByte(source[i])) {

@@ -6,7 +6,9 @@
 //            ^
 //
 // The column counts code points from 1; a tab in the line stays a tab in the
-// caret line so the caret lines up in a terminal. Free of Spirit.
+// caret line so the caret lines up in a terminal. Of a long line only about
+// 80 bytes either side of the spot are shown, the cuts marked "...".
+// Free of Spirit.
 #pragma once
 
 #include <cstddef>
@@ -24,7 +26,7 @@ struct SourcePosition {
 // REQUIRES: offset <= source.size().
 SourcePosition PositionOf(std::string_view source, size_t offset);
 
-// "line:column: message\n<the source line>\n<spaces>^".
+// "line:column: message\n<the source line>\n<spaces>^" (the line cut as above).
 std::string FormatSourceError(std::string_view source, size_t offset, std::string_view message);
 
 // The token at `offset` as an error message shows it: 'word', '(' or

@@ -32,10 +32,11 @@ Status ErrorAt(std::string_view text, size_t offset, std::string_view message) {
   return Status::SyntaxError(FormatSourceError(text, offset, message));
 }
 
-// Finds the first place where brackets (and CASE ... END) nest deeper than
-// kMaxNestingDepth, skipping strings, quoted names and comments. Returns
-// text.size() when there is none.
-size_t FindTooDeepNesting(std::string_view text) {
+// Checks the limits of parser.h in one pass over the text, skipping strings
+// and comments, before the recursive grammar sees it: brackets (and CASE ...
+// END) nested deeper than kMaxNestingDepth, and names longer than
+// kMaxIdentifierBytes. The error points at the first offending spot.
+Status CheckLimits(std::string_view text) {
   int depth = 0;
   size_t i = 0;
   const size_t n = text.size();
@@ -46,12 +47,24 @@ size_t FindTooDeepNesting(std::string_view text) {
     }
     return at + word.size() == n || !parser::IsIdentPart(text[at + word.size()]);
   };
+  auto too_deep = [&](size_t at) {
+    return ErrorAt(text, at,
+                   "query is nested too deeply (more than " + std::to_string(kMaxNestingDepth) +
+                       " levels)");
+  };
+  auto too_long = [&](size_t at, size_t bytes) {
+    return ErrorAt(text, at,
+                   "name is too long: " + std::to_string(bytes) + " bytes (the limit is " +
+                       std::to_string(kMaxIdentifierBytes) + ")");
+  };
   while (i < n) {
     char c = text[i];
     if (c == '\'' || c == '"' || c == '`') {
+      const size_t start = i;
       for (++i; i < n && text[i] != c; ++i) {
         if (text[i] == '\\' && c != '`') ++i;
       }
+      if (c == '`' && i - start - 1 > kMaxIdentifierBytes) return too_long(start, i - start - 1);
       ++i;
     } else if (c == '/' && i + 1 < n && text[i + 1] == '/') {
       while (i < n && text[i] != '\n') ++i;
@@ -59,20 +72,22 @@ size_t FindTooDeepNesting(std::string_view text) {
       size_t end = text.find("*/", i + 2);
       i = end == std::string_view::npos ? n : end + 2;
     } else if (c == '(' || c == '[' || c == '{') {
-      if (++depth > kMaxNestingDepth) return i;
+      if (++depth > kMaxNestingDepth) return too_deep(i);
       ++i;
     } else if (c == ')' || c == ']' || c == '}') {
       --depth;
       ++i;
     } else if (parser::IsIdentStart(c)) {
-      if (word_at(i, "CASE") && ++depth > kMaxNestingDepth) return i;
+      if (word_at(i, "CASE") && ++depth > kMaxNestingDepth) return too_deep(i);
       if (word_at(i, "END")) --depth;
+      const size_t start = i;
       while (i < n && parser::IsIdentPart(text[i])) ++i;
+      if (i - start > kMaxIdentifierBytes) return too_long(start, i - start);
     } else {
       ++i;
     }
   }
-  return n;
+  return Status::OK();
 }
 
 }  // namespace
@@ -82,11 +97,7 @@ Result<ast::Statement> Parse(std::string_view text) {
     return Status::SyntaxError("query text is too long: " + std::to_string(text.size()) +
                                " bytes (the limit is " + std::to_string(kMaxQueryBytes) + ")");
   }
-  if (size_t at = FindTooDeepNesting(text); at != text.size()) {
-    return ErrorAt(text, at,
-                   "query is nested too deeply (more than " + std::to_string(kMaxNestingDepth) +
-                       " levels)");
-  }
+  if (Status limits = CheckLimits(text); !limits.ok()) return limits;
   const iterator_type begin = text.data();
   const iterator_type last = begin + text.size();
   iterator_type first = begin;

@@ -20,6 +20,9 @@ inline constexpr size_t kMaxQueryBytes = 1 << 20;
 // so that no query can drive the recursive parser, or the destruction of
 // its AST, into a stack overflow.
 inline constexpr int kMaxNestingDepth = 96;
+// Longer names (variables, labels, property keys, parameters; backtick-quoted
+// or not) are rejected before parsing.
+inline constexpr size_t kMaxIdentifierBytes = 1024;
 
 // Parses one statement, optionally ended by ';'. Thread-safe.
 Result<ast::Statement> Parse(std::string_view text);
