@@ -62,10 +62,8 @@ Result<BoundPatternPart> Binder::BindPatternPart(const ast::PatternPart& part, P
     rel.offset = link.rel.offset;
     rel.left = link.rel.left_arrow;
     rel.right = link.rel.right_arrow;
-    if (rel.left && rel.right) {
-      return Error(link.rel.offset, "InvalidRelationshipPattern",
-                   "a relationship cannot point both ways");
-    }
+    // openCypher reads <--> as either direction, like --.
+    if (rel.left && rel.right) rel.left = rel.right = false;
     if (link.rel.detail) {
       const ast::RelDetail& d = *link.rel.detail;
       rel.types = d.types;
@@ -80,10 +78,8 @@ Result<BoundPatternPart> Binder::BindPatternPart(const ast::PatternPart& part, P
           rel.unbounded = true;
           rel.max_hops = UINT32_MAX;
         }
-        if (rel.max_hops < rel.min_hops) {
-          return Error(link.rel.offset, "InvalidRelationshipPattern",
-                       "the upper bound of a variable length is below its lower bound");
-        }
+        // An upper bound below the lower one (*3..1) matches nothing, as
+        // openCypher defines it.
       }
       if (creating && rel.var_length) {
         return Error(link.rel.offset, "CreatingVarLength",

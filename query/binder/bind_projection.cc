@@ -67,6 +67,8 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
   }
 
   p.aggregating = !aggregates.empty();
+  std::set<int> hidden;  // slots that grouping or DISTINCT leaves behind
+  for (const auto& [name, info] : scope_) hidden.insert(info.slot);
   Scope new_scope;
   for (PendingItem& item : items) {
     BoundProjectionItem bound;
@@ -84,47 +86,79 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
     }
   }
   p.aggregates = std::move(aggregates);
+  if (p.aggregating) {
+    for (BoundProjectionItem& item : p.items) {
+      COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&item.expression, p.keys, hidden,
+                                              /*aggregates=*/true, /*in_order_by=*/false));
+    }
+  }
 
-  // ORDER BY sees the projected names and, when rows pass through one by
-  // one (no aggregation, no DISTINCT), the names from before too.
+  // ORDER BY sees the projected names and the names from before. After
+  // grouping or DISTINCT only those parts of it that the projection
+  // computed can be used (ReadGroupedSlots).
   Scope saved = scope_;
   Scope order_scope = new_scope;
-  if (!p.aggregating && !p.distinct) {
-    for (const auto& [name, info] : saved) order_scope.emplace(name, info);
-  }
+  for (const auto& [name, info] : saved) order_scope.emplace(name, info);
+  const bool grouped = p.aggregating || p.distinct;
+  const size_t projected_aggregates = p.aggregates.size();
   scope_ = order_scope;
   for (const ast::SortItem& s : body.order_by) {
+    const size_t aggregates_before = p.aggregates.size();
     aggregates_ = p.aggregating ? &p.aggregates : nullptr;
     auto bound = BindExpression(s.expression);
     aggregates_ = nullptr;
-    if (!bound.ok()) {
+    Status status = bound.status();
+    if (status.ok() && grouped) {
+      status = ReadGroupedSlots(&bound.value(), p.aggregating ? p.keys : p.items, hidden,
+                                p.aggregates.size() > aggregates_before,
+                                /*in_order_by=*/true);
+    }
+    if (status.ok() && p.aggregating) {
+      status = ReuseProjectedAggregates(bound.value().get(), &p.aggregates,
+                                        projected_aggregates);
+    }
+    if (!status.ok()) {
       scope_ = saved;
-      return bound.status();
+      return status;
     }
     p.order_by.push_back(BoundSortItem{std::move(bound).value(), s.descending});
   }
   // SKIP and LIMIT are constants: literals or parameters.
   scope_.clear();
-  auto bind_constant = [&](const boost::optional<ast::Expression>& e, ExprPtr* slot) -> Status {
+  auto bind_constant = [&](const boost::optional<ast::Expression>& e, const char* what,
+                           ExprPtr* slot) -> Status {
     if (!e) return Status::OK();
     auto bound = BindExpression(*e);
     if (!bound.ok()) {
       return Error(e->offset, "NonConstantExpression",
                    "SKIP and LIMIT take a literal or a parameter");
     }
+    const BoundExpression& b = **bound;
+    if (b.kind == ExprKind::kLiteral && (!b.value.is_int() || b.value.as_int() < 0)) {
+      return Error(e->offset,
+                   b.value.is_int() ? "NegativeIntegerArgument" : "InvalidArgumentType",
+                   std::string(what) + " takes a non-negative integer, got " +
+                       b.value.ToString());
+    }
     *slot = std::move(bound).value();
     return Status::OK();
   };
-  Status status = bind_constant(body.skip, &p.skip);
-  if (status.ok()) status = bind_constant(body.limit, &p.limit);
+  Status status = bind_constant(body.skip, "SKIP", &p.skip);
+  if (status.ok()) status = bind_constant(body.limit, "LIMIT", &p.limit);
   if (!status.ok()) {
     scope_ = saved;
     return status;
   }
-  scope_ = new_scope;
+  // WITH ... WHERE also sees the names from before when rows pass through
+  // one by one.
+  scope_ = grouped ? new_scope : order_scope;
   if (where) {
-    COPMAP_ASSIGN_OR_RETURN(p.where, BindExpression(*where));
+    auto bound = BindExpression(*where);
+    scope_ = new_scope;
+    if (!bound.ok()) return bound.status();
+    p.where = std::move(bound).value();
   }
+  scope_ = new_scope;
   if (is_return) {
     // The columns in the order they were written.
     out->columns.clear();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,18 @@ class Binder {
                                          bool is_return, uint32_t offset,
                                          BoundSingleQuery* out);
   Result<BoundSetItem> BindSetItem(const ast::SetItem& item);
+  // After grouping or DISTINCT (bind_grouping.cc): replaces each part of `e`
+  // that is one of `projected` by a read of its slot, and fails on any
+  // remaining use of a `hidden` slot (a variable from before the
+  // projection). `aggregates`: `e` also aggregates, so only simple keys may
+  // be used.
+  Status ReadGroupedSlots(ExprPtr* e, const std::vector<BoundProjectionItem>& projected,
+                          const std::set<int>& hidden, bool aggregates, bool in_order_by) const;
+  // ORDER BY after aggregation: the aggregates that `e` added past the first
+  // `projected` ones must each repeat a projected one, whose slot `e` then
+  // reads; any other is an error.
+  Status ReuseProjectedAggregates(BoundExpression* e, std::vector<BoundAggregate>* aggregates,
+                                  size_t projected) const;
 
   // "line:col: Detail: message" + source line + caret, as a SemanticError.
   Status Error(uint32_t offset, std::string_view detail, const std::string& message) const;
@@ -69,6 +82,10 @@ class Binder {
   bool in_aggregate_ = false;
   BoundSingleQuery* query_ = nullptr;
 };
+
+// The same expression tree (offsets aside; a variable read raw or as an
+// entity counts as the same).
+bool SameExpression(const BoundExpression& a, const BoundExpression& b);
 
 // Adds a child and keeps `height` current; fails past kMaxExpressionDepth.
 Status AddChild(BoundExpression* parent, ExprPtr child);

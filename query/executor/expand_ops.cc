@@ -117,7 +117,8 @@ class VarExpand final : public Operator {
         COPMAP_ASSIGN_OR_RETURN(bool more, input().Next(input_row_));
         if (!more) return false;
         const Value& from = input_row_[logical_.from_slot];
-        if (from.is_null() || traversal_.empty) continue;
+        // *3..1: an upper bound below the lower one matches nothing.
+        if (from.is_null() || traversal_.empty || max_ < min_) continue;
         path_.clear();
         PushFrame(static_cast<storage::NodeId>(from.as_int()));
         if (min_ == 0) {

@@ -161,12 +161,16 @@ class Distinct final : public Operator {
 Result<uint64_t> CountOf(const BoundExpression& e, ExecContext& ctx, const char* what) {
   Row empty;
   COPMAP_ASSIGN_OR_RETURN(Value v, Evaluate(e, empty, ctx));
-  if (v.is_float() && v.as_float() == static_cast<double>(static_cast<int64_t>(v.as_float()))) {
-    v = Value(static_cast<int64_t>(v.as_float()));
+  // openCypher files a bad SKIP or LIMIT (from a parameter; literals are
+  // checked by the binder) as a SyntaxError raised at run time: it is an
+  // error of the query, not of the data.
+  if (!v.is_int()) {
+    return Status::SemanticError(std::string("InvalidArgumentType: ") + what +
+                                 " takes a non-negative integer, got " + v.ToString());
   }
-  if (!v.is_int() || v.as_int() < 0) {
-    return Status::InvalidArgument(std::string("InvalidArgumentType: ") + what +
-                                   " takes a non-negative integer, got " + v.ToString());
+  if (v.as_int() < 0) {
+    return Status::SemanticError(std::string("NegativeIntegerArgument: ") + what +
+                                 " takes a non-negative integer, got " + v.ToString());
   }
   return static_cast<uint64_t>(v.as_int());
 }
