@@ -120,7 +120,12 @@ Status RocksBulkLoader::Ingest(const std::vector<std::string> (&files)[int(Cf::k
   if (store_->schema()->version != schema_->version) {
     return Status::Conflict("the schema (indexes or constraints) changed during the bulk load");
   }
-  return FromRocks(store_->db()->GetBaseDB()->IngestExternalFiles(args), "bulk load: ingesting");
+  // Ingested files may carry sequence number 0 (no new sequence): readers'
+  // DataVersions are fenced by the epoch instead.
+  store_->BumpDataEpoch();
+  rocksdb::Status ingested = store_->db()->GetBaseDB()->IngestExternalFiles(args);
+  store_->BumpDataEpoch();
+  return FromRocks(ingested, "bulk load: ingesting");
 }
 
 }  // namespace copmap::storage

@@ -102,6 +102,14 @@ struct Bound {
   bool inclusive = true;
 };
 
+// Names one committed state of one open store (see Transaction::data_version).
+struct DataVersion {
+  uint64_t store = 0;     // unique per opened store in this process
+  uint64_t epoch = 0;     // bumped around bulk ingestions
+  uint64_t sequence = 0;  // the snapshot's last commit
+  bool operator==(const DataVersion&) const = default;
+};
+
 struct TransactionOptions {
   // A read-only transaction refuses every write with InvalidArgument.
   bool read_only = false;
@@ -195,6 +203,13 @@ class Transaction {
   virtual Status Commit() = 0;
   virtual void Rollback() = 0;
   virtual bool read_only() const = 0;
+
+  // The committed state this transaction reads, for caches of derived data
+  // (analytics projections): two transactions with equal versions read the
+  // same data, and any later commit or bulk load gives new transactions a
+  // different version. nullopt once this transaction has written (its reads
+  // include its own writes), or when the state cannot be named.
+  virtual std::optional<DataVersion> data_version() { return std::nullopt; }
 };
 
 struct StoreOptions {

@@ -74,6 +74,11 @@ void RemoveStaleBulkDirs(const std::string& dir) {
 
 const char* CfName(Cf cf) { return kCfNames[int(cf)]; }
 
+uint64_t RocksStore::NextInstanceId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
                                                      const StoreOptions& options) {
   return RocksStore::OpenStore(dir, options);
@@ -119,6 +124,11 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   std::vector<std::string> existing;
   if (!fresh) {
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(dbo, dir, &existing);
+    // A directory with RocksDB's IDENTITY file was a database: failing to list
+    // it means a damaged CURRENT or MANIFEST, not someone else's directory.
+    if (!s.ok() && fs::exists(dir + "/IDENTITY", ec)) {
+      return Status::Corruption("'" + dir + "' is a damaged database: " + s.ToString());
+    }
     if (!s.ok()) {
       return Status::InvalidArgument("'" + dir +
                                      "' is not a copmap database: the directory is not empty and "

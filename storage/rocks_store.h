@@ -60,6 +60,13 @@ class RocksStore : public GraphStore {
   RelId AllocateRelIds(uint64_t n) { return next_rel_id_.fetch_add(n); }
   // Serializes bulk loads (one at a time).
   std::mutex& bulk_mutex() { return bulk_mutex_; }
+  // A seqlock around changes that may not advance the sequence number (bulk
+  // ingestion): odd while one runs. A transaction names its snapshot's
+  // DataVersion only when the epoch was even and equal before and after it
+  // took the snapshot.
+  uint64_t instance_id() const { return instance_id_; }
+  uint64_t data_epoch() const { return data_epoch_.load(std::memory_order_acquire); }
+  void BumpDataEpoch() { data_epoch_.fetch_add(1, std::memory_order_acq_rel); }
 
  private:
   RocksStore() = default;
@@ -85,6 +92,9 @@ class RocksStore : public GraphStore {
   std::mutex bulk_mutex_;
   std::atomic<uint64_t> next_node_id_{0};
   std::atomic<uint64_t> next_rel_id_{0};
+  const uint64_t instance_id_ = NextInstanceId();
+  std::atomic<uint64_t> data_epoch_{0};
+  static uint64_t NextInstanceId();
 };
 
 // Reads a count key of the counts column family (0 when absent).

@@ -81,6 +81,7 @@ class RocksTransaction : public Transaction {
   Status Commit() override;
   void Rollback() override;
   bool read_only() const override { return read_only_; }
+  std::optional<DataVersion> data_version() override;
 
  private:
   // Reads through the transaction (own writes + snapshot).
@@ -113,6 +114,7 @@ class RocksTransaction : public Transaction {
   bool wrote_ = false;
   std::unique_ptr<rocksdb::Transaction> txn_;  // null for read-only
   const rocksdb::Snapshot* snapshot_ = nullptr;  // owned when read-only
+  std::optional<DataVersion> version_;           // of the snapshot, when nameable
   rocksdb::ReadOptions ro_;
   std::shared_ptr<const Schema> schema_;
   // Degree keys this transaction merged into, by node: a deleted node's

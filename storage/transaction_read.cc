@@ -10,6 +10,7 @@ namespace copmap::storage {
 
 RocksTransaction::RocksTransaction(RocksStore* store, bool read_only)
     : store_(store), db_(store->db()), read_only_(read_only), schema_(store->schema()) {
+  uint64_t epoch_before = store->data_epoch();
   if (read_only_) {
     snapshot_ = db_->GetSnapshot();
     ro_.snapshot = snapshot_;
@@ -19,6 +20,14 @@ RocksTransaction::RocksTransaction(RocksStore* store, bool read_only)
     txn_.reset(db_->BeginTransaction(store->write_options(), to));
     ro_.snapshot = txn_->GetSnapshot();
   }
+  if (epoch_before % 2 == 0 && store->data_epoch() == epoch_before) {
+    version_ = DataVersion{store->instance_id(), epoch_before, ro_.snapshot->GetSequenceNumber()};
+  }
+}
+
+std::optional<DataVersion> RocksTransaction::data_version() {
+  if (wrote_) return std::nullopt;
+  return version_;
 }
 
 RocksTransaction::~RocksTransaction() {

@@ -132,6 +132,34 @@ TEST_F(TxnTest, ConcurrentEdgesToOnePopularNodeDoNotConflict) {
   EXPECT_TRUE(ViolationTexts(*store_).empty());
 }
 
+// DataVersion names what a transaction reads, for caches of derived data.
+TEST_F(TxnTest, DataVersionChangesWithEveryCommitAndBulkLoad) {
+  auto v1 = store_->Begin({.read_only = true})->data_version();
+  auto v2 = store_->Begin()->data_version();
+  ASSERT_TRUE(v1 && v2);
+  EXPECT_EQ(*v1, *v2);  // nothing committed in between
+
+  auto writer = store_->Begin();
+  MustOk(writer->SetNodeProperty(hub_, name_, Value("centre")));
+  EXPECT_FALSE(writer->data_version());  // reads its own writes
+  MustOk(writer->Commit());
+  auto v3 = store_->Begin({.read_only = true})->data_version();
+  ASSERT_TRUE(v3);
+  EXPECT_NE(*v3, *v1);
+
+  auto loader = Must(store_->BeginBulkLoad());
+  Must(loader->AddNode({person_}, {}));
+  MustOk(loader->Finish());
+  auto v4 = store_->Begin({.read_only = true})->data_version();
+  ASSERT_TRUE(v4);
+  EXPECT_NE(*v4, *v3);
+
+  StoreOptions options;
+  options.cop_schema = false;
+  auto other = OpenOrDie(dir_.Sub("other"), options);
+  EXPECT_NE(other->Begin({.read_only = true})->data_version()->store, v4->store);
+}
+
 TEST_F(TxnTest, CommitTwiceIsAnError) {
   auto t = store_->Begin();
   Must(t->CreateNode({}, {}));
