@@ -10,6 +10,7 @@
 #include "storage/interchange/field_value.h"
 #include "storage/interchange/file_plan.h"
 #include "storage/interchange/id_map.h"
+#include "storage/interchange/stored_node_finder.h"
 #include "storage/interchange/utf8.h"
 
 namespace copmap::interchange {
@@ -54,7 +55,8 @@ bool IsDataError(const Status& s) {
 class Importer {
  public:
   Importer(storage::GraphStore& store, const ImportOptions& options, std::vector<std::string>* errors)
-      : store_(store), options_(options), errors_(errors), start_(std::chrono::steady_clock::now()) {}
+      : store_(store), options_(options), errors_(errors), start_(std::chrono::steady_clock::now()),
+        stored_(store) {}
 
   Status Run(ImportSummary* summary);
 
@@ -83,6 +85,11 @@ class Importer {
   Status LoadNodes(uint32_t plan_index);
   Status LoadRels(uint32_t plan_index);
   Status ResolveLinks();
+  // The node an end column names: of this import, else of an earlier one
+  // (StoredNodeFinder). nullopt with `*why_not` completing "no node with id
+  // 'X' in this import, ...".
+  Result<std::optional<NodeId>> FindEnd(uint32_t space, std::string_view id, std::string* why_not);
+  std::string MissingNode(uint32_t space, std::string_view id, const std::string& why_not) const;
   void Progress();
 
   storage::GraphStore& store_;
@@ -92,6 +99,9 @@ class Importer {
   std::unique_ptr<BulkLoader> loader_;
   std::vector<FilePlan> plans_;
   IdMap ids_;
+  StoredNodeFinder stored_;
+  IdMap stored_ids_;                             // ends found by stored_ (own space indexes)
+  std::map<uint32_t, std::string> id_property_;  // per id space: its :ID column's property
   std::unordered_map<std::string, LabelId> label_ids_;
   std::unordered_map<std::string, RelTypeId> type_ids_;
   std::map<std::string, uint64_t> nodes_by_label_;
@@ -220,6 +230,7 @@ Status Importer::LoadNodes(uint32_t plan_index) {
     file_labels.push_back(id);
   }
   uint32_t space = ids_.Space(plan.columns[plan.id_column].id_space);
+  id_property_.emplace(space, plan.columns[plan.id_column].property);
   std::vector<uint32_t> link_spaces(plan.columns.size(), 0);
   std::vector<RelTypeId> link_types(plan.columns.size(), 0);
   for (size_t i = 0; i < plan.columns.size(); ++i) {
@@ -317,7 +328,11 @@ Status Importer::LoadRels(uint32_t plan_index) {
     bool ok = true;
     for (int e = 0; e < 2 && ok; ++e) {
       std::string_view text = reader->field(ends[e]);
-      auto found = text.empty() ? std::nullopt : ids_.Find(spaces[e], text);
+      std::string why_not;
+      std::optional<NodeId> found;
+      if (!text.empty()) {
+        COPMAP_ASSIGN_OR_RETURN(found, FindEnd(spaces[e], text, &why_not));
+      }
       if (found) {
         node[e] = *found;
         continue;
@@ -326,10 +341,8 @@ Status Importer::LoadRels(uint32_t plan_index) {
       if (text.empty()) {
         Report(Where(plan, reader->line()) + reader->FieldName(ends[e]) + ": empty node id");
       } else if (!ends_unverifiable_) {
-        std::string space = ids_.SpaceName(spaces[e]);
-        Report(Where(plan, reader->line()) + reader->FieldName(ends[e]) + ": no node with id '" +
-               Excerpt(text) + "'" + (space.empty() ? "" : " in id space '" + space + "'") +
-               " in this import");
+        Report(Where(plan, reader->line()) + reader->FieldName(ends[e]) + ": " +
+               MissingNode(spaces[e], text, why_not));
       }
     }
     if (!ok) continue;
@@ -358,17 +371,41 @@ Status Importer::LoadRels(uint32_t plan_index) {
   return Status::OK();
 }
 
+Result<std::optional<NodeId>> Importer::FindEnd(uint32_t space, std::string_view id,
+                                                std::string* why_not) {
+  if (auto node = ids_.Find(space, id)) return node;
+  uint32_t stored_space = stored_ids_.Space(ids_.SpaceName(space));
+  if (auto node = stored_ids_.Find(stored_space, id)) return node;
+  auto property = id_property_.find(space);
+  COPMAP_ASSIGN_OR_RETURN(
+      auto node, stored_.Find(ids_.SpaceName(space),
+                              property == id_property_.end() || property->second.empty()
+                                  ? std::string_view("id")
+                                  : std::string_view(property->second),
+                              id, why_not));
+  if (node) stored_ids_.Insert(stored_space, id, *node);
+  return node;
+}
+
+std::string Importer::MissingNode(uint32_t space, std::string_view id,
+                                  const std::string& why_not) const {
+  std::string name = ids_.SpaceName(space);
+  return "no node with id '" + Excerpt(id) + "'" +
+         (name.empty() ? "" : " in id space '" + name + "'") + " in this import" +
+         (why_not.empty() ? "" : ", " + why_not);
+}
+
 Status Importer::ResolveLinks() {
   for (const PendingLink& link : links_) {
     if (full()) break;
     const FilePlan& plan = plans_[link.plan];
-    auto target = ids_.Find(link.space, link.target);
+    std::string why_not;
+    COPMAP_ASSIGN_OR_RETURN(auto target, FindEnd(link.space, link.target, &why_not));
     if (!target) {
       if (ends_unverifiable_) continue;
-      std::string space = ids_.SpaceName(link.space);
       Report(plan.path + ":" + std::to_string(link.line) + ": field " + std::to_string(link.column + 1) +
-             " (" + plan.header_names[link.column] + "): no node with id '" + Excerpt(link.target) + "'" +
-             (space.empty() ? "" : " in id space '" + space + "'") + " in this import");
+             " (" + plan.header_names[link.column] + "): " +
+             MissingNode(link.space, link.target, why_not));
       continue;
     }
     NodeId start = link.outgoing ? link.node : *target;

@@ -4,8 +4,10 @@
 // Node files are read first, then relationship files, then the :OUT/:IN
 // links of node rows; everything goes through one storage BulkLoader, so
 // nothing is visible until the whole import succeeded, and a failed import
-// leaves the store exactly as it was. A relationship's ends must be nodes of
-// the same import (ids are matched per id space).
+// leaves the store exactly as it was. A relationship's ends are nodes of the
+// same import (ids are matched per id space) or, failing that, stored nodes
+// of earlier imports found by their id property through a unique index
+// (stored_node_finder.h).
 //
 // Bad rows do not stop the import at once: each is reported as
 // "path:line: field N (name): reason" and skipped, so that one run shows many

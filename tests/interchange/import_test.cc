@@ -178,5 +178,54 @@ TEST_F(ImportTest, LabelsTypesArraysAndIdSpaces) {
   EXPECT_EQ(*txn->Degree(engineer->id(), storage::Direction::kIn, txn->FindRelType("HAS_MEMBER")), 1u);
 }
 
+// Relationship files may name nodes of earlier imports: an id missing from
+// the import is looked up as the id property through a unique index.
+class EarlierNodesTest : public ImportTest {
+ protected:
+  void SetUp() override {
+    ImportTest::SetUp();
+    ASSERT_TRUE(store_->CreateIndex("Person.id", storage::IndexKind::kUnique, "Person", "id").ok());
+    before_ = Snapshot();
+  }
+  uint64_t KnowsDegree(int64_t person_id, storage::Direction dir) {
+    auto txn = store_->Begin({.read_only = true});
+    auto it = txn->IndexSeek(*txn->FindLabel("Person"), *txn->FindPropKey("id"), Value(person_id));
+    EXPECT_TRUE(it.ok() && (*it)->Valid());
+    return *txn->Degree((*it)->id(), dir, txn->FindRelType("KNOWS"));
+  }
+};
+
+TEST_F(EarlierNodesTest, RelationshipsBetweenNewAndStoredNodes) {
+  WriteFile(dir_ / "later/nodes_Person.csv", "id:ID,name,email\n3,Linus,linus@x.example\n");
+  WriteFile(dir_ / "later/rels_KNOWS.csv", ":START_ID,:END_ID,strength:float\n3,1,0.9\n2,3,0.4\n");
+  ASSERT_TRUE(Import({dir_ / "later"}).ok()) << (errors_.empty() ? "" : errors_[0]);
+  EXPECT_EQ(summary_.nodes, 1u);
+  EXPECT_EQ(summary_.relationships, 2u);
+  EXPECT_EQ(KnowsDegree(1, storage::Direction::kIn), 1u);
+  EXPECT_EQ(KnowsDegree(1, storage::Direction::kOut), 1u);  // the base tie
+  EXPECT_EQ(KnowsDegree(2, storage::Direction::kOut), 1u);
+  EXPECT_EQ(KnowsDegree(3, storage::Direction::kOut), 1u);
+  EXPECT_TRUE(store_->Check()->empty());
+}
+
+TEST_F(EarlierNodesTest, ARelationshipFileAlone) {
+  WriteFile(dir_ / "only/rels_KNOWS.csv", ":START_ID,:END_ID,strength:float\n2,1,0.7\n");
+  ASSERT_TRUE(Import({dir_ / "only/rels_KNOWS.csv"}).ok()) << (errors_.empty() ? "" : errors_[0]);
+  EXPECT_EQ(summary_.relationships, 1u);
+  EXPECT_EQ(KnowsDegree(1, storage::Direction::kIn), 1u);
+}
+
+TEST_F(EarlierNodesTest, AMissingKeyRejectsTheWholeFileNamingRowAndKey) {
+  ExpectRejected("rels_KNOWS.csv", ":START_ID,:END_ID\n2,1\n1,77\n",
+                 "rels_KNOWS.csv:3: field 2 (:END_ID): no node with id '77' in this import, nor "
+                 "among the stored nodes (unique index 'Person.id')");
+}
+
+TEST_F(ImportTest, EarlierNodesNeedAUniqueIndexOnTheIdProperty) {
+  ExpectRejected("rels_KNOWS.csv", ":START_ID,:END_ID\n2,1\n",
+                 "rels_KNOWS.csv:2: field 1 (:START_ID): no node with id '2' in this import, and "
+                 "no unique index on property 'id' to look for it among the stored nodes");
+}
+
 }  // namespace
 }  // namespace copmap::interchange
