@@ -1,6 +1,7 @@
 #include "visualize/graphviz_build.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 #include <unordered_map>
@@ -65,15 +66,50 @@ const char* SplineKind(LayoutEngine engine) {
   return "true";
 }
 
-// osage packs each cluster's nodes as an array, column by column in
+// osage packs each cluster's nodes as an array, row by row in
 // creation order (the builder sorts them: most important first), and the
 // top level the same way with its nodes before its clusters (sortv).
 // "pack" is the gap between cells, in points.
 constexpr const char* kGridGap = "14";
 
-void SetGridAttributes(Agraph_t* graph, const char* packmode) {
+void SetGridAttributes(Agraph_t* graph, const std::string& packmode) {
   SetAttr(graph, "pack", kGridGap);
   SetAttr(graph, "packmode", packmode);
+}
+
+// A node's size before Graphviz measures it, in points, from its text:
+// enough to shape a grid, not to draw.
+double RoughWidth(const MapNode& node) {
+  double widest = 0.62 * node.style.font_size * static_cast<double>(node.title.size());
+  for (const std::string& detail : node.details) {
+    widest = std::max(widest, 0.45 * node.style.font_size * static_cast<double>(detail.size()));
+  }
+  return widest + 24;
+}
+
+double RoughHeight(const MapNode& node) {
+  return node.style.font_size * (1.3 + 0.95 * static_cast<double>(node.details.size())) + 10;
+}
+
+// osage's "array_N": N columns, filled row by row. N is chosen so that the
+// cluster's block is about 1.4 times as wide as high (a landscape page), so
+// wide practice notes stack in more rows than short names do. (Column-major
+// "array_cN" with N rows is not used: 2.43 then sizes the cells wrongly and
+// clusters overlap.)
+std::string GridPackMode(const Map& map, int cluster) {
+  double width = 0, height = 0;
+  size_t n = 0;
+  for (const MapNode& node : map.nodes) {
+    if (node.cluster != cluster) continue;
+    width += RoughWidth(node) + 14;
+    height += RoughHeight(node) + 14;
+    ++n;
+  }
+  if (n == 0) return "array";
+  const double rows = std::sqrt(static_cast<double>(n) * (width / height) / 1.4);
+  const long clamped = std::clamp(std::lround(rows), 1L, static_cast<long>(n));
+  const long columns = (static_cast<long>(n) + clamped - 1) / clamped;
+  return "array_" + std::to_string(columns);
 }
 
 void SetGraphAttributes(const Map& map, const RenderOptions& options, Agraph_t* g) {
@@ -196,7 +232,7 @@ Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
     if (sub == nullptr) return Status::Internal("Graphviz could not create " + name);
     SetClusterAttributes(g, sub, map.clusters[i]);
     if (grid) {
-      SetGridAttributes(sub, "array_c");
+      SetGridAttributes(sub, GridPackMode(map, static_cast<int>(i)));
       // osage keeps sort values in a byte: 1..255, top-level nodes are 0.
       SetAttr(sub, "sortv", std::to_string(std::min<size_t>(i + 1, 255)));
     }
