@@ -3,8 +3,10 @@
 #include "query/engine.h"
 
 #include "query/binder/binder.h"
+#include "query/executor/cached_read_txn.h"
 #include "query/executor/executor.h"
 #include "query/parser/parser.h"
+#include "query/planner/plan_cache.h"
 #include "query/planner/planner.h"
 
 namespace copmap::query {
@@ -40,22 +42,43 @@ class EngineImpl final : public Engine {
   Result<QuerySummary> Execute(std::string_view text, const QueryOptions& options,
                                RowSink& sink) override {
     const auto start = std::chrono::steady_clock::now();
-    COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
-    COPMAP_ASSIGN_OR_RETURN(BoundStatement bound_value, Bind(statement, text));
-    auto bound = std::make_unique<BoundStatement>(std::move(bound_value));
-    if (options.read_only && bound->writes) {
+    QuerySummary summary;
+    // A statement seen before skips parse, bind and plan (parameters are
+    // bound per execution); schema commands are never cached.
+    std::shared_ptr<const CachedPlan> cached = plans_.Find(text);
+    std::unique_ptr<BoundStatement> bound;
+    if (!cached) {
+      COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
+      COPMAP_ASSIGN_OR_RETURN(BoundStatement bound_value, Bind(statement, text));
+      bound = std::make_unique<BoundStatement>(std::move(bound_value));
+      if (options.read_only && bound->writes) {
+        return Status::PermissionDenied("the statement writes, and the caller may only read");
+      }
+      if (bound->create_schema || bound->drop_schema || bound->show_schema) {
+        COPMAP_RETURN_IF_ERROR(RunSchemaCommand(*bound, sink, &summary));
+        summary.elapsed = Elapsed(start);
+        return summary;
+      }
+    }
+    const bool writes = cached ? cached->plan.writes : bound->writes;
+    if (options.read_only && writes) {
       return Status::PermissionDenied("the statement writes, and the caller may only read");
     }
-    QuerySummary summary;
-    if (bound->create_schema || bound->drop_schema || bound->show_schema) {
-      COPMAP_RETURN_IF_ERROR(RunSchemaCommand(*bound, sink, &summary));
-      summary.elapsed = Elapsed(start);
-      return summary;
+    std::unique_ptr<storage::Transaction> txn = Begin(writes);
+    if (cached && !cached->basis.StillHolds(PlanBasis::Of(*txn))) cached = nullptr;
+    if (!cached) {
+      if (!bound) {
+        COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
+        COPMAP_ASSIGN_OR_RETURN(BoundStatement bound_value, Bind(statement, text));
+        bound = std::make_unique<BoundStatement>(std::move(bound_value));
+      }
+      auto fresh = std::make_shared<CachedPlan>();
+      fresh->basis = PlanBasis::Of(*txn);
+      COPMAP_ASSIGN_OR_RETURN(fresh->plan, Plan(std::move(bound), *txn));
+      plans_.Put(text, fresh);
+      cached = std::move(fresh);
     }
-    storage::TransactionOptions txn_options;
-    txn_options.read_only = !bound->writes;
-    std::unique_ptr<storage::Transaction> txn = store_->Begin(txn_options);
-    COPMAP_ASSIGN_OR_RETURN(LogicalPlan plan, Plan(std::move(bound), *txn));
+    const LogicalPlan& plan = cached->plan;
     if (plan.bound->mode == ast::StatementMode::kExplain) {
       summary.plan = plan.ToString();
       COPMAP_RETURN_IF_ERROR(sink.OnHeader(plan.columns));
@@ -107,6 +130,16 @@ class EngineImpl final : public Engine {
   storage::GraphStore& store() override { return *store_; }
 
  private:
+  // A read-only statement reads through a record cache: its snapshot never
+  // changes under it, so a record read once is right for the whole query.
+  std::unique_ptr<storage::Transaction> Begin(bool writes) {
+    storage::TransactionOptions txn_options;
+    txn_options.read_only = !writes;
+    std::unique_ptr<storage::Transaction> txn = store_->Begin(txn_options);
+    if (writes) return txn;
+    return std::make_unique<CachedReadTransaction>(std::move(txn));
+  }
+
   static std::chrono::microseconds Elapsed(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - start);
@@ -159,6 +192,7 @@ class EngineImpl final : public Engine {
 
   std::unique_ptr<storage::GraphStore> store_;
   EngineOptions options_;
+  PlanCache plans_;
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "query/executor/cached_read_txn.h"
 #include "query/executor/evaluator.h"
 #include "query/runtime/compare.h"
 #include "query/runtime/errors.h"
@@ -31,6 +32,13 @@ std::optional<storage::RelTypeId> ExecContext::RelType(const std::string& name) 
   std::optional<storage::RelTypeId> id = txn->FindRelType(name);
   if (id) rel_types_.emplace(name, *id);
   return id;
+}
+
+Result<const storage::NodeRecord*> ExecContext::NodeRecordOf(storage::NodeId id,
+                                                            storage::NodeRecord* scratch) {
+  if (auto* cached = dynamic_cast<CachedReadTransaction*>(txn)) return cached->NodeRef(id);
+  COPMAP_ASSIGN_OR_RETURN(*scratch, txn->GetNode(id));
+  return scratch;
 }
 
 namespace {
@@ -108,12 +116,18 @@ Result<bool> PropertiesMatch(ExecContext& ctx, bool is_node, uint64_t id,
 
 Result<bool> NodeMatches(ExecContext& ctx, storage::NodeId id, const BoundNode& node, Row& row) {
   if (!node.labels.empty()) {
-    COPMAP_ASSIGN_OR_RETURN(storage::NodeRecord rec, ctx.txn->GetNode(id));
+    storage::NodeRecord scratch;
+    COPMAP_ASSIGN_OR_RETURN(const storage::NodeRecord* rec, ctx.NodeRecordOf(id, &scratch));
     for (const std::string& label : node.labels) {
       std::optional<storage::LabelId> lid = ctx.Label(label);
-      if (!lid || !std::binary_search(rec.labels.begin(), rec.labels.end(), *lid)) return false;
+      if (!lid || !std::binary_search(rec->labels.begin(), rec->labels.end(), *lid)) return false;
     }
   }
+  return PropertiesMatch(ctx, true, id, node.properties, row);
+}
+
+Result<bool> NodePropertiesMatch(ExecContext& ctx, storage::NodeId id, const BoundNode& node,
+                                 Row& row) {
   return PropertiesMatch(ctx, true, id, node.properties, row);
 }
 

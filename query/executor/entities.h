@@ -19,6 +19,8 @@ Result<std::vector<std::pair<std::string, Value>>> EvaluateProperties(
 
 // Whether node `id` has the labels and properties `node` asks for.
 Result<bool> NodeMatches(ExecContext& ctx, storage::NodeId id, const BoundNode& node, Row& row);
+// Whether node `id` has the properties `node` asks for (labels not checked).
+Result<bool> NodePropertiesMatch(ExecContext& ctx, storage::NodeId id, const BoundNode& node, Row& row);
 // Whether relationship `id` has the properties `rel` asks for (types are
 // checked by the caller while expanding).
 Result<bool> RelPropertiesMatch(ExecContext& ctx, storage::RelId id, const BoundRel& rel,

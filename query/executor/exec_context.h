@@ -42,6 +42,10 @@ struct ExecContext {
     return Status::OK();
   }
 
+  // The record of node `id`: borrowed from the read cache when the
+  // transaction has one (valid until the next read), else read into *scratch.
+  Result<const storage::NodeRecord*> NodeRecordOf(storage::NodeId id, storage::NodeRecord* scratch);
+
   // Interned ids by name, remembered once they exist.
   std::optional<storage::PropKeyId> PropKey(const std::string& name);
   std::optional<storage::LabelId> Label(const std::string& name);
