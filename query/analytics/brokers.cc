@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <set>
+#include <thread>
 
 #include "query/analytics/betweenness.h"
 #include "query/analytics/constraint.h"
@@ -40,6 +41,9 @@ Status Run(storage::Transaction& txn, const std::vector<Value>& args, const RowC
   // samples: -1 = automatic, 0 = exact, k = k pivots.
   bo.samples = samples >= 0 ? static_cast<uint32_t>(samples)
                             : (g.num_nodes() <= kExactUpTo ? 0 : kDefaultPivots);
+  // Sources split over two threads (per-thread accumulators, summed in a
+  // fixed order: deterministic for a given thread count).
+  bo.threads = std::clamp(std::thread::hardware_concurrency(), 1u, 2u);
   COPMAP_ASSIGN_OR_RETURN(BetweennessResult bc, Betweenness(g, bo));
 
   std::vector<LocalId> order(g.num_nodes());

@@ -54,10 +54,12 @@ Result<ExpertiseIndex> ExpertiseIndex::Build(CopGraph& graph, storage::NodeId do
   }
   for (const auto& [person, links] : index.links_) {
     index.candidates_.push_back(person);
-    double bound = kPerLevel * kMaxLevel + kAuthored * links.authored +
+    double bound = (links.expert_rels.empty() ? 0 : kPerLevel * kMaxLevel) +
+                   kAuthored * links.authored +
                    kApplied * links.applied + kMentoring * kMaxMentoringCounted +
                    kLeads * static_cast<double>(links.leads.size()) +
                    kBestRole * static_cast<double>(links.memberships.size());
+    index.bounds_.push_back(bound);
     index.upper_bound_ = std::max(index.upper_bound_, bound);
   }
   return index;

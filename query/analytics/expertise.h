@@ -43,6 +43,8 @@ class ExpertiseIndex {
   bool IsCandidate(storage::NodeId person) const { return links_.count(person) > 0; }
   // No candidate's score exceeds this.
   double UpperBound() const { return upper_bound_; }
+  // candidates()[i]'s score is at most candidate_bounds()[i].
+  const std::vector<double>& candidate_bounds() const { return bounds_; }
 
   // The person's evidence; nullopt when gone by `as_of` or scoring 0.
   Result<std::optional<Evidence>> Evaluate(CopGraph& graph, storage::NodeId person,
@@ -59,6 +61,7 @@ class ExpertiseIndex {
   Value domain_name_;
   std::map<storage::NodeId, Links> links_;
   std::vector<storage::NodeId> candidates_;
+  std::vector<double> bounds_;
   double upper_bound_ = 0;
 };
 

@@ -22,24 +22,38 @@ struct Ranked {
 
 // With `from`: experts in order of trust, evaluated only as the search
 // reaches them. It stops once `limit` experts rank (score x trust) above
-// what anyone reached later could: UpperBound() x the current trust.
+// what anyone reached later could: the highest score bound among the
+// candidates not reached yet x the current trust (and at once when every
+// candidate has been reached).
 Result<std::vector<Ranked>> RankFrom(CopGraph& graph, const ExpertiseIndex& index,
                                      storage::NodeId from, int64_t as_of, int64_t limit,
                                      int max_hops) {
   std::vector<Ranked> ranked;
   std::vector<double> ranks;  // min-heap of the best `limit` ranks
+  const auto& candidates = index.candidates();
+  const auto& bounds = index.candidate_bounds();
+  std::vector<size_t> by_bound(candidates.size());  // candidate indexes, highest bound first
+  for (size_t i = 0; i < by_bound.size(); ++i) by_bound[i] = i;
+  std::stable_sort(by_bound.begin(), by_bound.end(),
+                   [&](size_t a, size_t b) { return bounds[a] > bounds[b]; });
+  std::vector<bool> reached(candidates.size(), false);
+  size_t best_unreached = 0;  // position in by_bound
   TrustSearchLimits limits;
   limits.max_hops = max_hops;
-  auto visit = [&](storage::NodeId person, const TrustPath& path) -> Result<bool> {
-    if (ranks.size() >= static_cast<size_t>(limit) &&
-        ranks.front() > index.UpperBound() * path.trust) {
-      return true;
-    }
-    if (person == from || !index.IsCandidate(person)) return false;
+  auto visit = [&](storage::NodeId person, double trust,
+                   const std::function<TrustPath()>& path) -> Result<bool> {
+    while (best_unreached < by_bound.size() && reached[by_bound[best_unreached]]) ++best_unreached;
+    if (best_unreached == by_bound.size()) return true;
+    double bound = bounds[by_bound[best_unreached]];
+    if (ranks.size() >= static_cast<size_t>(limit) && ranks.front() > bound * trust) return true;
+    auto at = std::lower_bound(candidates.begin(), candidates.end(), person);
+    if (at == candidates.end() || *at != person) return false;
+    reached[static_cast<size_t>(at - candidates.begin())] = true;
+    if (person == from) return false;
     COPMAP_ASSIGN_OR_RETURN(std::optional<Evidence> ev, index.Evaluate(graph, person, as_of));
     if (!ev) return false;
-    double rank = ev->score * path.trust;
-    ranked.push_back({std::move(*ev), rank, path});
+    double rank = ev->score * trust;
+    ranked.push_back({std::move(*ev), rank, path()});
     ranks.push_back(rank);
     std::push_heap(ranks.begin(), ranks.end(), std::greater<>());
     if (ranks.size() > static_cast<size_t>(limit)) {
