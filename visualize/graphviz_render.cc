@@ -1,5 +1,8 @@
 #include "visualize/graphviz_render.h"
 
+#include <cctype>
+#include <string_view>
+
 #include "visualize/graphviz_build.h"
 #include "visualize/graphviz_handles.h"
 
@@ -16,6 +19,22 @@ const char* GraphvizFormat(Format format) {
     case Format::kDot: return "dot";
   }
   return "svg";
+}
+
+// cairo stamps every PDF with the wall-clock time (and ignores
+// SOURCE_DATE_EPOCH in the version we build against), so two renders of the
+// same map differed in those 14 digits. They are overwritten in place with a
+// fixed date: same length, so the cross-reference offsets stay valid.
+void FixPdfCreationDate(std::string* pdf) {
+  static constexpr std::string_view kKey = "/CreationDate (D:";
+  static constexpr std::string_view kFixed = "20000101000000";
+  const size_t at = pdf->find(kKey);
+  if (at == std::string::npos || at + kKey.size() + kFixed.size() > pdf->size()) return;
+  const size_t digits = at + kKey.size();
+  for (size_t i = 0; i < kFixed.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>((*pdf)[digits + i]))) return;
+  }
+  pdf->replace(digits, kFixed.size(), kFixed);
 }
 
 }  // namespace
@@ -45,6 +64,7 @@ Result<std::string> LayoutAndRenderLocked(const Map& map, const RenderOptions& o
   }
   std::string bytes(data, length);
   gvFreeRenderData(data);
+  if (options.format == Format::kPdf) FixPdfCreationDate(&bytes);
   return bytes;
 }
 
