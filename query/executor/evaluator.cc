@@ -49,7 +49,9 @@ Result<Value> PropertyOf(const BoundExpression& e, Row& row, ExecContext& ctx) {
     case Value::Kind::kNode: map = &v.as_node().properties; break;
     case Value::Kind::kRelationship: map = &v.as_relationship().properties; break;
     default:
-      return runtime::TypeMismatch("property access ." + e.name + " needs a map, node or relationship", v);
+      // Dates and datetimes have components (.year, ...); runtime knows them
+      // and reports any other kind as a type error.
+      return runtime::PropertyOf(v, e.name);
   }
   const Value* found = FindKey(*map, e.name);
   return found ? *found : Value();

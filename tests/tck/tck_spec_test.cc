@@ -28,7 +28,7 @@ TEST(TckValueTest, CanonicalForms) {
       {"42", false, "42"},
       {"-1", false, "-1"},
       {"1.0", false, "1.0"},
-      {"-0.0", false, "-0.0"},
+      {"-0.0", false, "0.0"},
       {"1.2635418652381264e305", false, "1.2635418652381264e+305"},
       {".5", false, "0.5"},
       {"NaN", false, "NaN"},
