@@ -1,6 +1,7 @@
-// The Python example client (examples/clients/python, Debian's python3-grpcio)
-// against a real server: it loads our .proto, checks health and runs a query
-// with a parameter on the example organization.
+// The Python example clients (examples/clients/python, Debian's python3-grpcio)
+// against a real server: copmap_client.py loads our .proto, checks health and
+// runs a query with a parameter on the example organization; reflect.py works
+// from server reflection alone.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -74,6 +75,28 @@ TEST(PythonClientTest, ReportsAuthAndQueryErrors) {
   out = RunCommand(ClientCommand(server, kReaderToken, "CREATE (:Domain {name: \"x\"})"), &exit_code);
   EXPECT_EQ(exit_code, 1) << out;
   EXPECT_NE(out.find("\"code\": \"PERMISSION_DENIED\""), std::string::npos) << out;
+}
+
+// grpcurl-style: the services listed through reflection v1 and v1alpha, and a
+// call built only from the descriptors the server sent (no copmap .proto).
+TEST(PythonClientTest, ListsAndCallsThroughReflectionOnly) {
+  TestServer server;
+  server.LoadExample();
+  int exit_code = -1;
+  const std::string out = RunCommand(
+      "/usr/bin/python3 " + SourceDir() + "/examples/clients/python/reflect.py --target " +
+          server.target() + " --stubs-dir " + server.dir() + "/py-reflection --token " +
+          kReaderToken + " 2>&1",
+      &exit_code);
+  ASSERT_EQ(exit_code, 0) << out;
+  const std::string services =
+      "[\"copmap.v1.Copmap\", \"grpc.health.v1.Health\", \"grpc.reflection.v1.ServerReflection\", "
+      "\"grpc.reflection.v1alpha.ServerReflection\"]";
+  const std::string expected_start =
+      "{\"v1\": " + services + "}\n{\"v1alpha\": " + services + "}\n{\"stats\": {";
+  EXPECT_EQ(out.substr(0, expected_start.size()), expected_start) << out;
+  EXPECT_NE(out.find("\"node_count\": \"8\""), std::string::npos) << out;
+  EXPECT_NE(out.find("\"relationship_count\": \"15\""), std::string::npos) << out;
 }
 
 }  // namespace
