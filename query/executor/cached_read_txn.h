@@ -96,6 +96,8 @@ class CachedReadTransaction final : public storage::Transaction {
   Status Commit() override { return inner_->Commit(); }
   void Rollback() override { inner_->Rollback(); }
   bool read_only() const override { return true; }
+  // Read-only: the wrapped snapshot's version (lets analytics reuse cached projections).
+  std::optional<storage::DataVersion> data_version() override { return inner_->data_version(); }
 
  private:
   struct DegreeKey {
