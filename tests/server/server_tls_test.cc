@@ -1,7 +1,7 @@
 // TLS end to end: a self-signed certificate made here with the openssl
 // command, a server on 127.0.0.1 serving TLS with it, and clients that trust
-// it (a query works), that do not speak TLS (refused), and copmap's own
-// RemoteClient (what `copmap query --remote --tls-ca` uses).
+// it (a query works), that do not speak TLS (refused), copmap's own
+// RemoteClient (what `copmap query --remote --tls-ca` uses), and mutual TLS.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
@@ -107,6 +107,29 @@ TEST_F(ServerTlsTest, RemoteClientConnectsWithTheCaFile) {
   auto result = (*client)->Run("RETURN 'over tls' AS how");
   ASSERT_TRUE(result.ok()) << result.status().ToString();
   EXPECT_EQ(result->rows[0][0], Value("over tls"));
+}
+
+TEST_F(ServerTlsTest, MutualTlsNeedsAClientCertificateSignedByTheClientCa) {
+  // The self-signed certificate doubles as the client CA and the client's
+  // own certificate.
+  ServerOptions options = TlsOptions(cert_);
+  options.tls_client_ca_file = cert_.cert();
+  TestServer mutual(options);
+  grpc::SslCredentialsOptions with_cert;
+  with_cert.pem_root_certs = ReadAll(cert_.cert());
+  with_cert.pem_cert_chain = ReadAll(cert_.cert());
+  with_cert.pem_private_key = ReadAll(cert_.key());
+  auto stub = v1::Copmap::NewStub(grpc::CreateChannel(mutual.target(), grpc::SslCredentials(with_cert)));
+  QueryOutcome out = RunQuery(*stub, kReaderToken, "RETURN 1 AS one");
+  ASSERT_TRUE(out.status.ok()) << out.status.error_message();
+  EXPECT_EQ(out.rows[0][0], Value(1));
+
+  grpc::SslCredentialsOptions without_cert;
+  without_cert.pem_root_certs = ReadAll(cert_.cert());
+  auto refused =
+      v1::Copmap::NewStub(grpc::CreateChannel(mutual.target(), grpc::SslCredentials(without_cert)));
+  EXPECT_EQ(RunQuery(*refused, kReaderToken, "RETURN 1").status.error_code(),
+            grpc::StatusCode::UNAVAILABLE);
 }
 
 }  // namespace
