@@ -149,14 +149,18 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
     scope_ = saved;
     return status;
   }
-  // WITH ... WHERE also sees the names from before when rows pass through
-  // one by one.
-  scope_ = grouped ? new_scope : order_scope;
+  // WITH ... WHERE also sees the names from before, like ORDER BY: after
+  // grouping or DISTINCT only through what the projection computed.
+  scope_ = order_scope;
   if (where) {
     auto bound = BindExpression(*where);
     scope_ = new_scope;
     if (!bound.ok()) return bound.status();
     p.where = std::move(bound).value();
+    if (grouped) {
+      COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&p.where, p.aggregating ? p.keys : p.items, hidden,
+                                              /*aggregates=*/false, /*in_order_by=*/true));
+    }
   }
   scope_ = new_scope;
   if (is_return) {
