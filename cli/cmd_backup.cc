@@ -1,6 +1,7 @@
 // copmap backup / restore: a consistent copy of the database (a RocksDB
 // checkpoint made by the store), and putting one back.
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/command.h"
 
@@ -15,6 +16,11 @@ struct BackupArgs {
 int RunBackup(const BackupArgs& args) {
   auto store = OpenStore(args.db, /*create=*/false);
   if (!store.ok()) return Fail("backup", store.status());
+  // `copmap backup backups/monday` should not need `mkdir backups` first.
+  std::filesystem::path parent = std::filesystem::path(args.dir).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return Fail("backup", Status::IOError(parent.string() + ": cannot create: " + ec.message()));
   Status status = (*store)->Backup(args.dir);
   if (!status.ok()) return Fail("backup", status);
   std::printf("backed up %s to %s\n", args.db.c_str(), args.dir.c_str());
@@ -33,7 +39,7 @@ int RunRestore(const BackupArgs& args) {
 Command BackupCommand() {
   auto args = std::make_shared<BackupArgs>();
   Command c{"backup", "Write a consistent copy of the database into a new directory."};
-  c.options = {DbOption(&args->db), {"dir", "backup directory (must not exist)", &args->dir, true}};
+  c.options = {DbOption(&args->db), {"dir", "backup directory (must not exist; its parent is created when missing)", &args->dir, true}};
   c.run = [args] { return RunBackup(*args); };
   return c;
 }

@@ -57,7 +57,7 @@ int RunQuery(const QueryArgs& args) {
   auto printer = MakeResultPrinter(*format, stdout, TerminalWidth(stdout));
   auto summary = (*target)->Execute(*text, options, *printer);
   if (!summary.ok()) return Fail("query", summary.status());
-  Status finished = printer->Finish();
+  Status finished = FinishResult(*printer, *format, *summary, stdout, stderr);
   if (!finished.ok()) return Fail("query", finished);
   if (*format == OutputFormat::kTable) {
     std::fprintf(stderr, "%s\n", SummaryLine(printer->rows(), *summary).c_str());

@@ -23,14 +23,17 @@ int RunShell(const ShellArgs& args) {
   ShellSession session(*engine, stdout, stderr, interactive && ::isatty(STDERR_FILENO));
   LineReader reader(interactive, interactive ? DefaultHistoryFile() : "");
   if (interactive) {
-    reader.SetCompletions(session.CompletionWords());
+    reader.SetCompletions(session.Completions());
     std::printf("copmap shell on %s. End statements with ';'. :help for commands.\n",
                 args.db.c_str());
   }
   while (!session.done()) {
     auto line = reader.Read(session.pending() ? "   ...> " : "copmap> ");
     if (!line) break;
-    for (const std::string& entry : session.Feed(*line)) reader.AddHistory(entry);
+    std::vector<std::string> entries = session.Feed(*line);
+    for (const std::string& entry : entries) reader.AddHistory(entry);
+    // A statement may have added labels or property keys: complete them too.
+    if (interactive && !entries.empty()) reader.SetCompletions(session.Completions());
   }
   if (!session.done()) session.Flush();
   if (interactive) std::printf("\n");

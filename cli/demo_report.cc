@@ -1,8 +1,6 @@
 #include "cli/demo_report.h"
 
 #include <algorithm>
-#include <map>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -15,18 +13,14 @@ using storage::Transaction;
 
 // Names resolved once; a name the store never saw reads as absent.
 struct Vocab {
-  std::optional<storage::LabelId> person, community, domain, practice;
-  std::optional<storage::RelTypeId> member_of, leads, expert_in, works_at, authored, applied;
-  std::optional<storage::PropKeyId> name, title, until, level, style, kind;
+  std::optional<storage::LabelId> community;
+  std::optional<storage::RelTypeId> member_of, leads;
+  std::optional<storage::PropKeyId> name, style, kind;
 
   explicit Vocab(Transaction& t)
-      : person(t.FindLabel("Person")), community(t.FindLabel("Community")),
-        domain(t.FindLabel("Domain")), practice(t.FindLabel("Practice")),
-        member_of(t.FindRelType("MEMBER_OF")), leads(t.FindRelType("LEADS")),
-        expert_in(t.FindRelType("EXPERT_IN")), works_at(t.FindRelType("WORKS_AT")),
-        authored(t.FindRelType("AUTHORED")), applied(t.FindRelType("APPLIED")),
-        name(t.FindPropKey("name")), title(t.FindPropKey("title")), until(t.FindPropKey("until")),
-        level(t.FindPropKey("level")), style(t.FindPropKey("style")), kind(t.FindPropKey("kind")) {}
+      : community(t.FindLabel("Community")), member_of(t.FindRelType("MEMBER_OF")),
+        leads(t.FindRelType("LEADS")), name(t.FindPropKey("name")), style(t.FindPropKey("style")),
+        kind(t.FindPropKey("kind")) {}
 };
 
 std::string Text(Transaction& t, NodeId node, std::optional<storage::PropKeyId> key) {
@@ -51,16 +45,6 @@ std::vector<storage::AdjEntry> Edges(Transaction& t, NodeId node, Direction dir,
   return out;
 }
 
-// The end date of a person's employment ("" while employed).
-std::string LeftOn(Transaction& t, const Vocab& v, NodeId person) {
-  if (!v.until) return "";
-  for (const auto& e : Edges(t, person, Direction::kOut, v.works_at)) {
-    auto until = t.GetRelProperty(e.rel, *v.until);
-    if (until.ok() && !until->is_null()) return until->kind() == Value::Kind::kDate ? FormatDate(until->as_date()) : until->ToString();
-  }
-  return "";
-}
-
 void LargestCommunities(Transaction& t, const Vocab& v, std::FILE* out) {
   std::vector<std::pair<uint64_t, NodeId>> sizes;
   for (NodeId c : Scan(t, v.community)) {
@@ -82,74 +66,22 @@ void LargestCommunities(Transaction& t, const Vocab& v, std::FILE* out) {
   }
 }
 
-void KnowledgeAtRisk(Transaction& t, const Vocab& v, std::FILE* out) {
-  std::fprintf(out, "\nKnowledge at risk (the only expert of level 4-5 has left or is leaving):\n");
-  int shown = 0;
-  for (NodeId d : Scan(t, v.domain)) {
-    std::vector<NodeId> seniors;
-    for (const auto& e : Edges(t, d, Direction::kIn, v.expert_in)) {
-      auto level = v.level ? t.GetRelProperty(e.rel, *v.level) : Result<Value>(Value());
-      if (level.ok() && level->is_int() && level->as_int() >= 4) seniors.push_back(e.neighbor);
-    }
-    if (seniors.size() != 1) continue;
-    std::string left = LeftOn(t, v, seniors[0]);
-    if (left.empty()) continue;
-    std::fprintf(out, "  %-30s only %s (%s), employment ends %s\n", Text(t, d, v.name).c_str(),
-                 Text(t, seniors[0], v.name).c_str(), Text(t, seniors[0], v.title).c_str(), left.c_str());
-    ++shown;
-  }
-  if (shown == 0) std::fprintf(out, "  none\n");
-}
-
-void SiloCommunities(Transaction& t, const Vocab& v, std::FILE* out) {
-  std::fprintf(out, "\nSilo communities (no member belongs to any other community):\n");
-  int shown = 0;
-  for (NodeId c : Scan(t, v.community)) {
-    auto members = Edges(t, c, Direction::kIn, v.member_of);
-    if (members.empty()) continue;
-    bool spanner = std::any_of(members.begin(), members.end(), [&](const storage::AdjEntry& m) {
-      auto degree = t.Degree(m.neighbor, Direction::kOut, *v.member_of);
-      return degree.ok() && *degree > 1;
-    });
-    if (spanner) continue;
-    std::fprintf(out, "  %s (%zu members)\n", Text(t, c, v.name).c_str(), members.size());
-    ++shown;
-  }
-  if (shown == 0) std::fprintf(out, "  none\n");
-}
-
-void OrphanedPractices(Transaction& t, const Vocab& v, std::FILE* out) {
-  std::fprintf(out, "\nOrphaned practices (every author has left, nobody applied them):\n");
-  int shown = 0;
-  for (NodeId p : Scan(t, v.practice)) {
-    auto authors = Edges(t, p, Direction::kIn, v.authored);
-    if (authors.empty() || !Edges(t, p, Direction::kIn, v.applied).empty()) continue;
-    bool all_left = std::all_of(authors.begin(), authors.end(),
-                                [&](const storage::AdjEntry& a) { return !LeftOn(t, v, a.neighbor).empty(); });
-    if (!all_left) continue;
-    std::fprintf(out, "  %s\n", Text(t, p, t.FindPropKey("title")).c_str());
-    ++shown;
-  }
-  if (shown == 0) std::fprintf(out, "  none\n");
-}
-
 }  // namespace
 
 Status PrintDemoReport(storage::GraphStore& store, std::FILE* out) {
   COPMAP_ASSIGN_OR_RETURN(storage::StoreStats stats, store.Stats());
   std::fprintf(out, "The database holds %llu nodes and %llu relationships.\n",
                static_cast<unsigned long long>(stats.node_count), static_cast<unsigned long long>(stats.rel_count));
-  std::fprintf(out, "  nodes:");
-  for (const auto& [label, n] : stats.nodes_by_label) std::fprintf(out, " %s %llu,", label.c_str(), static_cast<unsigned long long>(n));
-  std::fprintf(out, "\n  relationships:");
-  for (const auto& [type, n] : stats.rels_by_type) std::fprintf(out, " %s %llu,", type.c_str(), static_cast<unsigned long long>(n));
-  std::fprintf(out, "\n");
+  auto counts = [&](const char* what, const auto& by_name) {
+    std::string line;
+    for (const auto& [name, n] : by_name) line += (line.empty() ? "" : ", ") + name + " " + std::to_string(n);
+    std::fprintf(out, "  %s: %s\n", what, line.c_str());
+  };
+  counts("nodes", stats.nodes_by_label);
+  counts("relationships", stats.rels_by_type);
   auto txn = store.Begin(storage::TransactionOptions{.read_only = true});
   Vocab vocab(*txn);
   LargestCommunities(*txn, vocab, out);
-  KnowledgeAtRisk(*txn, vocab, out);
-  SiloCommunities(*txn, vocab, out);
-  OrphanedPractices(*txn, vocab, out);
   return Status::OK();
 }
 

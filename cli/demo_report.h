@@ -1,5 +1,5 @@
 // The demo's report: what the sample organization holds, and a few
-// highlights computed through the store API alone (no query language).
+// highlights read through the store API alone (no query language).
 #pragma once
 
 #include <cstdio>
@@ -9,10 +9,9 @@
 
 namespace copmap::cli {
 
-// Prints counts by label and type, the largest communities with their
-// leaders, domains whose only senior expert has left or is leaving, silo
-// communities (no member belongs to another community) and practices all of
-// whose authors have left.
+// Prints counts by label and type and the largest communities with their
+// leaders and leadership styles. (The analyses come after it, from the cop.*
+// procedures: demo_walkthrough.h.)
 Status PrintDemoReport(storage::GraphStore& store, std::FILE* out);
 
 }  // namespace copmap::cli

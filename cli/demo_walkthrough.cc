@@ -46,6 +46,20 @@ Status PrintSome(const analytics::ProcedureRows& rows, const std::vector<std::st
   return Status::OK();
 }
 
+constexpr const char* kRiskQuery =
+    "CALL cop.knowledgeAtRisk() YIELD kind, name, reason WHERE reason CONTAINS 'left' "
+    "RETURN name, reason LIMIT 5";
+
+// Runs `text` and prints its rows as a table.
+Status PrintQuery(query::Engine& engine, const std::string& text, std::FILE* out) {
+  auto printer = MakeResultPrinter(OutputFormat::kTable, out, 0);
+  auto executed = engine.Execute(text, {}, *printer);
+  if (!executed.ok()) return executed.status();
+  COPMAP_RETURN_IF_ERROR(printer->Finish());
+  std::fprintf(out, "\n");
+  return Status::OK();
+}
+
 Status Analyses(query::Engine& engine, std::FILE* out) {
   storage::GraphStore& store = engine.store();
   COPMAP_ASSIGN_OR_RETURN(
@@ -58,11 +72,16 @@ Status Analyses(query::Engine& engine, std::FILE* out) {
                           RunAnalysis(store, "experts", {Value(domain)}, {{"limit", Value(5)}}));
   COPMAP_RETURN_IF_ERROR(PrintSome(experts, {"name", "score", "explanation"}, 5, out));
 
-  std::fprintf(out, "Knowledge at risk (copmap analyze knowledgeAtRisk):\n");
   COPMAP_ASSIGN_OR_RETURN(auto risk, RunAnalysis(store, "knowledgeAtRisk", {}, {}));
-  COPMAP_RETURN_IF_ERROR(PrintSome(risk, {"kind", "name", "risk", "reason"}, 6, out));
+  std::fprintf(out,
+               "Knowledge at risk (copmap analyze knowledgeAtRisk): %zu domains or practices "
+               "held by too few staying people.\nWhere an expert has left, as a query:\n  %s\n",
+               risk.rows.size(), kRiskQuery);
+  COPMAP_RETURN_IF_ERROR(PrintQuery(engine, kRiskQuery, out));
 
-  std::fprintf(out, "Most inward-looking communities (copmap analyze silos):\n");
+  std::fprintf(out,
+               "Most inward-looking communities (copmap analyze silos; E-I index: -1 all ties "
+               "inside the community, +1 all outside):\n");
   COPMAP_ASSIGN_OR_RETURN(auto silos, RunAnalysis(store, "silos", {}, {}));
   COPMAP_RETURN_IF_ERROR(
       PrintSome(silos, {"name", "members", "internal", "external", "eiIndex", "silo"}, 5, out));
@@ -122,7 +141,7 @@ Status PrintDemoWalkthrough(query::Engine& engine, const std::string& db,
   COPMAP_RETURN_IF_ERROR(Analyses(engine, out));
   if (!maps_dir.empty()) COPMAP_RETURN_IF_ERROR(WriteMaps(engine, maps_dir, out));
   std::fprintf(out,
-               "Serve it and query it over gRPC:\n"
+               "Serve it and query it over gRPC (copmap is ./build/cli/copmap after make demo):\n"
                "  copmap serve --db %s --listen 127.0.0.1:7688 &\n"
                "  copmap query --remote 127.0.0.1:7688 -e 'MATCH (p:Person)-[:MEMBER_OF]->(c:Community) "
                "RETURN c.name, count(p) AS members ORDER BY members DESC LIMIT 5'\n"

@@ -3,46 +3,40 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include <algorithm>
-#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <string_view>
+
+#include "cli/shell_completion.h"
 
 namespace copmap::cli {
 namespace {
 
 // readline's completion callbacks are plain C functions: the words live here.
-std::vector<std::string>* CompletionWords() {
-  static auto* words = new std::vector<std::string>;
+CompletionWords* Words() {
+  static auto* words = new CompletionWords;
   return words;
 }
 
-bool StartsWithIgnoringCase(const std::string& word, const char* prefix, size_t len) {
-  if (word.size() < len) return false;
-  for (size_t i = 0; i < len; ++i) {
-    if (std::tolower(static_cast<unsigned char>(word[i])) !=
-        std::tolower(static_cast<unsigned char>(prefix[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
+// Whether the word being completed starts the line (shell commands go there).
+bool completing_at_line_start = false;
 
-char* NextCompletion(const char* prefix, int state) {
+char* NextCompletion(const char* text, int state) {
+  static std::vector<std::string> candidates;
   static size_t index;
-  if (state == 0) index = 0;
-  const auto& words = *CompletionWords();
-  size_t len = std::strlen(prefix);
-  while (index < words.size()) {
-    const std::string& word = words[index++];
-    if (StartsWithIgnoringCase(word, prefix, len)) return ::strdup(word.c_str());
+  if (state == 0) {
+    candidates = CompletionCandidates(*Words(), text, completing_at_line_start);
+    index = 0;
   }
-  return nullptr;
+  if (index >= candidates.size()) return nullptr;
+  return ::strdup(candidates[index++].c_str());
 }
 
-char** Complete(const char* text, int /*start*/, int /*end*/) {
+char** Complete(const char* text, int start, int /*end*/) {
   ::rl_attempted_completion_over = 1;  // never fall back to file names
+  completing_at_line_start =
+      std::string_view(::rl_line_buffer, start).find_first_not_of(" \t") == std::string_view::npos;
   return ::rl_completion_matches(text, NextCompletion);
 }
 
@@ -89,10 +83,6 @@ void LineReader::AddHistory(const std::string& entry) {
   }
 }
 
-void LineReader::SetCompletions(std::vector<std::string> words) {
-  std::sort(words.begin(), words.end());
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  *CompletionWords() = std::move(words);
-}
+void LineReader::SetCompletions(CompletionWords words) { *Words() = std::move(words); }
 
 }  // namespace copmap::cli

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/shell_completion.h"
+
 namespace copmap::cli {
 
 class LineReader {
@@ -22,8 +24,8 @@ class LineReader {
   std::optional<std::string> Read(const std::string& prompt);
   // Records a finished entry (a whole statement or command) in the history.
   void AddHistory(const std::string& entry);
-  // Words offered by tab completion (keywords, labels, property keys...).
-  void SetCompletions(std::vector<std::string> words);
+  // Words offered by tab completion (shell_completion.h).
+  void SetCompletions(CompletionWords words);
 
  private:
   bool interactive_;

@@ -3,6 +3,7 @@
 // includes CLI11.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
 #include <type_traits>
 
@@ -53,11 +54,27 @@ int main(int argc, char** argv) {
     for (const Option& option : commands.back().options) Bind(sub, option);
     subs.push_back(sub);
   }
+  std::string names;
+  for (const Command& c : commands) names += (names.empty() ? "" : ", ") + c.name;
+  bool known = argc < 2 || argv[1][0] == '-' ||
+               std::any_of(commands.begin(), commands.end(),
+                           [&](const Command& c) { return c.name == argv[1]; });
+  if (!known) {
+    std::cerr << "copmap: unknown command '" << argv[1] << "' (commands: " << names
+              << "; copmap --help describes them)\n";
+    return copmap::cli::kExitUsage;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);  // prints help or the error
-    return rc == 0 ? copmap::cli::kExitOk : copmap::cli::kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help
+    // "copmap import: paths is required", and where to read more.
+    std::string where = "copmap";
+    for (CLI::App* sub : subs) {
+      if (sub->parsed()) where += " " + sub->get_name();
+    }
+    std::cerr << where << ": " << e.what() << "\nRun '" << where << " --help' for its options.\n";
+    return copmap::cli::kExitUsage;
   }
   for (size_t i = 0; i < subs.size(); ++i) {
     if (subs[i]->parsed()) return commands[i].run();

@@ -119,9 +119,10 @@ class JsonPrinter : public ResultPrinter {
   std::vector<std::string> columns_;
 };
 
-void AddCount(uint64_t n, const char* what, std::string* out) {
+// "1 node created", "2 nodes created": `one` and `many` name the thing.
+void AddCount(uint64_t n, const char* one, const char* many, const char* done, std::string* out) {
   if (n == 0) return;
-  *out += ", " + std::to_string(n) + " " + what;
+  *out += ", " + std::to_string(n) + " " + (n == 1 ? one : many) + " " + done;
 }
 
 }  // namespace
@@ -146,18 +147,29 @@ std::unique_ptr<ResultPrinter> MakeResultPrinter(OutputFormat format, std::FILE*
   return nullptr;
 }
 
+Status FinishResult(ResultPrinter& printer, OutputFormat format, const query::QuerySummary& summary,
+                    std::FILE* out, std::FILE* err) {
+  bool table = format == OutputFormat::kTable;
+  bool explain_only = !summary.plan.empty() && printer.rows() == 0 && table;
+  if (!explain_only) COPMAP_RETURN_IF_ERROR(printer.Finish());
+  if (summary.plan.empty()) return Status::OK();
+  std::string plan = summary.plan;
+  if (plan.back() != '\n') plan += '\n';
+  return Write(table ? out : err, plan);
+}
+
 std::string SummaryLine(uint64_t rows, const query::QuerySummary& summary) {
   std::string line = std::to_string(rows) + (rows == 1 ? " row" : " rows");
   const query::QueryCounters& c = summary.counters;
-  AddCount(c.nodes_created, "nodes created", &line);
-  AddCount(c.nodes_deleted, "nodes deleted", &line);
-  AddCount(c.relationships_created, "relationships created", &line);
-  AddCount(c.relationships_deleted, "relationships deleted", &line);
-  AddCount(c.properties_set, "properties set", &line);
-  AddCount(c.labels_added, "labels added", &line);
-  AddCount(c.labels_removed, "labels removed", &line);
-  AddCount(c.indexes_added, "indexes added", &line);
-  AddCount(c.indexes_removed, "indexes removed", &line);
+  AddCount(c.nodes_created, "node", "nodes", "created", &line);
+  AddCount(c.nodes_deleted, "node", "nodes", "deleted", &line);
+  AddCount(c.relationships_created, "relationship", "relationships", "created", &line);
+  AddCount(c.relationships_deleted, "relationship", "relationships", "deleted", &line);
+  AddCount(c.properties_set, "property", "properties", "set", &line);
+  AddCount(c.labels_added, "label", "labels", "added", &line);
+  AddCount(c.labels_removed, "label", "labels", "removed", &line);
+  AddCount(c.indexes_added, "index", "indexes", "added", &line);
+  AddCount(c.indexes_removed, "index", "indexes", "removed", &line);
   char time[32];
   std::snprintf(time, sizeof time, " (%.1f ms)", summary.elapsed.count() / 1000.0);
   return line + time;

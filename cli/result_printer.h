@@ -43,6 +43,13 @@ class ResultPrinter : public query::RowSink {
 std::unique_ptr<ResultPrinter> MakeResultPrinter(OutputFormat format, std::FILE* out,
                                                  size_t max_width = 0);
 
+// Ends a result: the printer's buffered output, then the plan of an EXPLAIN
+// or PROFILE statement. The plan goes to `out` after a table (an EXPLAIN's
+// empty table is left out) and to `err` after csv and json, whose output
+// must keep its shape.
+Status FinishResult(ResultPrinter& printer, OutputFormat format, const query::QuerySummary& summary,
+                    std::FILE* out, std::FILE* err);
+
 // "3 rows, 2 nodes created, 1 property set (1.4 ms)": the summary line
 // printed on stderr after a table.
 std::string SummaryLine(uint64_t rows, const query::QuerySummary& summary);

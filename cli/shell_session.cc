@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "cli/param_literal.h"
+#include "query/procedures/procedure.h"
 
 namespace copmap::cli {
 namespace {
@@ -26,7 +27,10 @@ constexpr const char* kKeywords[] = {
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "CALL", "YIELD", "UNION", "ALL",
     "DISTINCT", "AS", "AND", "OR", "XOR", "NOT", "IN", "IS", "NULL", "TRUE", "FALSE", "CASE",
     "WHEN", "THEN", "ELSE", "END", "EXISTS", "ASC", "DESC", "STARTS", "ENDS", "CONTAINS",
-    "EXPLAIN", "PROFILE", "INDEX", "ON", "count", "collect", "shortestPath", ":help", ":schema",
+    "EXPLAIN", "PROFILE", "INDEX", "ON", "FOR", "REQUIRE", "UNIQUE", "CONSTRAINT", "DROP",
+    "SHOW", "INDEXES", "CONSTRAINTS", "count", "collect", "sum", "avg", "min", "max", "size",
+    "labels", "type", "keys", "properties", "coalesce", "toString", "toInteger", "toFloat",
+    "date", "datetime", "shortestPath", "allShortestPaths", ":help", ":schema",
     ":explain", ":param", ":format", ":quit"};
 
 std::string Trim(const std::string& text) {
@@ -75,7 +79,7 @@ void ShellSession::RunStatement(const std::string& text) {
   auto printer = MakeResultPrinter(format_, out_, TerminalWidth(out_));
   auto summary = engine_.Execute(text, options, *printer);
   if (!summary.ok()) return Error(summary.status().ToString());
-  Status finished = printer->Finish();
+  Status finished = FinishResult(*printer, format_, *summary, out_, err_);
   if (!finished.ok()) return Error(finished.ToString());
   std::fflush(out_);
   std::string line = SummaryLine(printer->rows(), *summary);
@@ -149,13 +153,18 @@ void ShellSession::ShowSchema() {
   if (!finished.ok()) Error(finished.ToString());
 }
 
-std::vector<std::string> ShellSession::CompletionWords() {
-  std::vector<std::string> words(std::begin(kKeywords), std::end(kKeywords));
+CompletionWords ShellSession::Completions() {
+  CompletionWords words;
+  words.keywords.assign(std::begin(kKeywords), std::end(kKeywords));
+  const query::ProcedureRegistry& procedures = query::ProcedureRegistry::Global();
+  for (const std::string& name : procedures.Names()) {
+    if (const query::Procedure* p = procedures.Find(name)) words.keywords.push_back(p->name);
+  }
   storage::TransactionOptions options;
   options.read_only = true;
   auto txn = engine_.store().Begin(options);
   for (auto names : {txn->AllLabels(), txn->AllRelTypes(), txn->AllPropKeys()}) {
-    words.insert(words.end(), names.begin(), names.end());
+    words.names.insert(words.names.end(), names.begin(), names.end());
   }
   return words;
 }

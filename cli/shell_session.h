@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/result_printer.h"
+#include "cli/shell_completion.h"
 #include "query/engine.h"
 
 namespace copmap::cli {
@@ -27,8 +28,9 @@ class ShellSession {
   bool pending() const;  // a statement continues on the next line
   int failures() const { return failures_; }
 
-  // Keywords, shell commands, labels, relationship types and property keys.
-  std::vector<std::string> CompletionWords();
+  // Keywords, functions, procedures and shell commands; the database's
+  // labels, relationship types and property keys.
+  CompletionWords Completions();
 
  private:
   void RunStatement(const std::string& text);

@@ -124,7 +124,7 @@ TEST_F(QueryCliTest, StatementFromFileOrStdinAndWrites) {
   WriteFile(dir_ / "q.cypher", "CREATE (:Person {name: 'Linus', email: 'l@x.example'})");
   CliResult created = RunCopmap("query --db " + db_ + " -f " + (dir_ / "q.cypher"));
   ASSERT_EQ(created.code, 0) << created.err;
-  EXPECT_NE(created.err.find("0 rows, 1 nodes created, 2 properties set"), std::string::npos) << created.err;
+  EXPECT_NE(created.err.find("0 rows, 1 node created, 2 properties set"), std::string::npos) << created.err;
   CliResult count = RunCopmap("query --db " + db_ + " --format csv -f -",
                               "MATCH (p:Person) RETURN count(*) AS n");
   EXPECT_EQ(count.out, "n\n3\n");

@@ -11,12 +11,14 @@ lines: {"health": ...}, {"columns": [...]}, one {"row": [...]} per row, then
 
 The Python stubs are generated from proto/copmap.proto on first use with
 protoc and grpc_python_plugin (Debian: protobuf-compiler, protobuf-compiler-grpc)
-into --stubs-dir; nothing is downloaded. Use /usr/bin/python3: Debian's grpcio
+into --stubs-dir (default: a folder under ~/.cache/copmap named after the
+.proto's hash, so a changed .proto gets fresh stubs); nothing is downloaded. Use /usr/bin/python3: Debian's grpcio
 is installed for the system Python only.
 """
 
 import argparse
 import datetime
+import hashlib
 import importlib
 import json
 import os
@@ -40,6 +42,14 @@ def generate_stubs(stubs_dir, proto_dir, protoc, plugin):
              "--grpc_python_out=" + stubs_dir,
              "--plugin=protoc-gen-grpc_python=" + plugin, os.path.join(include, proto)],
             check=True)
+
+
+def default_stubs_dir(proto_dir):
+    """~/.cache/copmap/python-stubs-<hash of copmap.proto> (or $XDG_CACHE_HOME)."""
+    with open(os.path.join(proto_dir, "copmap.proto"), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:12]
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(cache, "copmap", "python-stubs-" + digest)
 
 
 def parse_param(text):
@@ -126,15 +136,16 @@ def main():
     parser.add_argument("--param", action="append", default=[], help="name=value, repeatable")
     parser.add_argument("--tls-ca", default="", help="CA certificate (PEM) for a TLS server")
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds")
-    parser.add_argument("--stubs-dir", default=os.path.join(HERE, "_generated"))
+    parser.add_argument("--stubs-dir", default="", help="where the generated stubs go")
     parser.add_argument("--proto-dir", default=DEFAULT_PROTO_DIR)
     parser.add_argument("--protoc", default=shutil.which("protoc") or "/usr/bin/protoc")
     parser.add_argument("--grpc-python-plugin",
                         default=shutil.which("grpc_python_plugin") or "/usr/bin/grpc_python_plugin")
     args = parser.parse_args()
 
-    generate_stubs(args.stubs_dir, args.proto_dir, args.protoc, args.grpc_python_plugin)
-    sys.path.insert(0, args.stubs_dir)
+    stubs_dir = args.stubs_dir or default_stubs_dir(args.proto_dir)
+    generate_stubs(stubs_dir, args.proto_dir, args.protoc, args.grpc_python_plugin)
+    sys.path.insert(0, stubs_dir)
     import grpc  # Debian: python3-grpcio
     pb = importlib.import_module("copmap_pb2")
     pb_grpc = importlib.import_module("copmap_pb2_grpc")
