@@ -43,6 +43,9 @@ rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const std::shared_ptr<rocksdb::Cac
       break;
     case Cf::kCounts:
       o.merge_operator = NewCountsMergeOperator();
+      // Every created node adds a delta to the same global count keys; without
+      // a bound, each read of a hot counter folds thousands of memtable deltas.
+      o.max_successive_merges = 64;
       break;
     case Cf::kLabels:
     case Cf::kRelTypes:

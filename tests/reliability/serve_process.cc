@@ -28,6 +28,10 @@ std::string FindListeningAddress(const std::string& log) {
 ServeProcess::ServeProcess(const std::string& binary, const std::string& db,
                            const std::string& log_path)
     : log_path_(log_path) {
+  // Emptied before the fork: the child truncates it too, but only once it
+  // runs, and until then the parent would read the previous server's
+  // "listening" line and hand its dead port to the clients.
+  std::ofstream(log_path, std::ios::trunc);
   pid_ = ::fork();
   if (pid_ == 0) {
     if (std::freopen(log_path.c_str(), "w", stderr) == nullptr) ::_exit(126);
