@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ std::string ReadBytes(const fs::path& path) {
 }
 
 class CorpusReplayTest : public ::testing::TestWithParam<FuzzTarget> {};
+
+}  // namespace
+
+// GoogleTest prints a parameter into the test's listing, which ctest takes
+// into the test's name: the target's name, not the struct's pointer bytes.
+void PrintTo(const FuzzTarget& target, std::ostream* out) { *out << target.name; }
+
+namespace {
 
 TEST_P(CorpusReplayTest, EverySeedAndPastCrashRuns) {
   const FuzzTarget& target = GetParam();
