@@ -14,9 +14,10 @@ namespace copmap::analytics {
 
 namespace {
 
-struct State {
+template <typename Id>
+struct SearchState {
   double cost = kInfinity;
-  storage::NodeId parent = 0;
+  Id parent{};
   int hops = 0;
   bool settled = false;
 };
@@ -33,25 +34,16 @@ TrustPath WalkBack(double trust, Id v, Id source, Parent parent, Global global) 
   return p;
 }
 
-// The same search over the shared in-memory projection (local ids are in
-// NodeId order, so ties break exactly as in the store search below).
-Status SearchProjection(const Projection& g, storage::NodeId from, const TrustSearchLimits& limits,
-                        const TrustVisit& visit) {
+// Dijkstra from `source` over trust costs: people are settled in order of
+// trust and handed to `visit`, which may stop the search. One loop for both
+// graph views: `state[id]` is the SearchState of a node of the view,
+// `for_each_tie(v, relax)` calls relax(w, cost) for each tie of v, and
+// `global` turns a node of the view into a store id.
+template <typename Id, typename StateMap, typename ForEachTie, typename Global>
+Status Settle(Id source, StateMap& state, ForEachTie for_each_tie, Global global,
+              const TrustSearchLimits& limits, const TrustVisit& visit) {
   const double max_cost = -std::log(limits.min_trust);
-  LocalId source = g.Local(from);
-  if (source == kNoLocal) {  // no ties at all: only `from` itself
-    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(from, 1.0, [from] { return TrustPath{1.0, {from}}; }));
-    (void)stop;
-    return Status::OK();
-  }
-  struct LocalState {
-    double cost = kInfinity;
-    LocalId parent = kNoLocal;
-    int hops = 0;
-    bool settled = false;
-  };
-  std::vector<LocalState> state(g.num_nodes());
-  using Item = std::pair<double, LocalId>;
+  using Item = std::pair<double, Id>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   state[source].cost = 0;
   heap.push({0, source});
@@ -62,30 +54,49 @@ Status SearchProjection(const Projection& g, storage::NodeId from, const TrustSe
     state[v].settled = true;
     const double trust = std::exp(-cost);
     auto path = [&, v = v] {
-      return WalkBack(trust, v, source, [&](LocalId u) { return state[u].parent; },
-                      [&](LocalId u) { return g.Global(u); });
+      return WalkBack(trust, v, source, [&](Id u) { return state[u].parent; }, global);
     };
-    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(g.Global(v), trust, path));
+    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(global(v), trust, path));
     if (stop) break;
-    int hops = state[v].hops + 1;
+    const int hops = state[v].hops + 1;
     if (hops > limits.max_hops) continue;
-    auto targets = g.Out(v);
-    auto costs = g.OutWeights(v);
-    for (size_t i = 0; i < targets.size(); ++i) {
-      LocalId w = targets[i];
-      if (state[w].settled) continue;
-      double nd = cost + costs[i];
-      if (nd > max_cost) continue;
-      LocalState& sw = state[w];
+    // Ties break towards the smaller parent id, so both views give one answer.
+    auto relax = [&, cost = cost, v = v](Id w, double edge_cost) {
+      const double nd = cost + edge_cost;
+      if (nd > max_cost) return;
+      auto& sw = state[w];
       if (nd < sw.cost || (nd == sw.cost && v < sw.parent)) {
         sw.cost = nd;
         sw.parent = v;
         sw.hops = hops;
         heap.push({nd, w});
       }
-    }
+    };
+    COPMAP_RETURN_IF_ERROR(for_each_tie(v, relax));
   }
   return Status::OK();
+}
+
+// Over the shared in-memory projection (local ids are in NodeId order, so
+// ties break exactly as in the store search).
+Status SearchProjection(const Projection& g, storage::NodeId from, const TrustSearchLimits& limits,
+                        const TrustVisit& visit) {
+  LocalId source = g.Local(from);
+  if (source == kNoLocal) {  // no ties at all: only `from` itself
+    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(from, 1.0, [from] { return TrustPath{1.0, {from}}; }));
+    (void)stop;
+    return Status::OK();
+  }
+  std::vector<SearchState<LocalId>> state(g.num_nodes());
+  auto ties = [&](LocalId v, const auto& relax) {
+    auto targets = g.Out(v);
+    auto costs = g.OutWeights(v);
+    for (size_t i = 0; i < targets.size(); ++i) {
+      if (!state[targets[i]].settled) relax(targets[i], costs[i]);
+    }
+    return Status::OK();
+  };
+  return Settle(source, state, ties, [&](LocalId u) { return g.Global(u); }, limits, visit);
 }
 
 }  // namespace
@@ -96,44 +107,21 @@ Status SearchTrust(CopGraph& graph, storage::NodeId from, const TrustSearchLimit
                           CachedTrustProjection(graph.txn()));
   if (shared) return SearchProjection(*shared, from, limits, visit);
   // A transaction with its own writes: read the store lazily.
-  const double max_cost = -std::log(limits.min_trust);
-  std::unordered_map<storage::NodeId, State> state;
-  using Item = std::pair<double, storage::NodeId>;
-  std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
-  state[from].cost = 0;
-  heap.push({0, from});
-  while (!heap.empty()) {
-    auto [cost, v] = heap.top();
-    heap.pop();
-    if (state[v].settled || cost > state[v].cost) continue;
-    state[v].settled = true;
-    const double trust = std::exp(-cost);
-    auto path = [&, v = v] {
-      return WalkBack(trust, v, from, [&](storage::NodeId u) { return state[u].parent; },
-                      [](storage::NodeId u) { return u; });
-    };
-    COPMAP_ASSIGN_OR_RETURN(bool stop, visit(v, trust, path));
-    if (stop) break;
-    int hops = state[v].hops + 1;
-    if (hops > limits.max_hops) continue;
+  std::unordered_map<storage::NodeId, SearchState<storage::NodeId>> state;
+  auto ties = [&](storage::NodeId v, const auto& relax) -> Status {
     for (storage::Direction dir : {storage::Direction::kOut, storage::Direction::kIn}) {
-      COPMAP_ASSIGN_OR_RETURN(auto ties, graph.Adjacent(v, dir, "KNOWS"));
-      for (const auto& tie : ties) {
+      COPMAP_ASSIGN_OR_RETURN(auto adjacent, graph.Adjacent(v, dir, "KNOWS"));
+      for (const auto& tie : adjacent) {
+        // Settled people need no strength read.
         if (tie.neighbor == v || state[tie.neighbor].settled) continue;
         COPMAP_ASSIGN_OR_RETURN(Value strength, graph.RelProp(tie.rel, "strength"));
-        double nd = cost + TrustCost(strength.is_number() ? strength.as_number() : kDefaultStrength);
-        if (nd > max_cost) continue;
-        State& su = state[tie.neighbor];
-        if (nd < su.cost || (nd == su.cost && v < su.parent)) {
-          su.cost = nd;
-          su.parent = v;
-          su.hops = hops;
-          heap.push({nd, tie.neighbor});
-        }
+        relax(tie.neighbor,
+              TrustCost(strength.is_number() ? strength.as_number() : kDefaultStrength));
       }
     }
-  }
-  return Status::OK();
+    return Status::OK();
+  };
+  return Settle(from, state, ties, [](storage::NodeId u) { return u; }, limits, visit);
 }
 
 }  // namespace copmap::analytics
