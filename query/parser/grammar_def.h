@@ -9,6 +9,7 @@
 // name, which is what "expected X" shows.
 #pragma once
 
+#include <string>
 #include <type_traits>
 #include <utility>
 
@@ -17,6 +18,16 @@
 #include "query/parser/config.h"
 #include "query/parser/grammar.h"
 #include "query/parser/tokens.h"
+
+// "expected X" names what the parser wanted. X3 describes a rule with a
+// semantic action by its C++ type name; describe it by the rule's name instead.
+namespace boost::spirit::x3 {
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
+}  // namespace boost::spirit::x3
 
 namespace copmap::query::parser {
 

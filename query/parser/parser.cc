@@ -2,6 +2,7 @@
 // the one place where Spirit's exceptions become errors.
 #include "query/parser/parser.h"
 
+#include <cctype>
 #include <functional>
 #include <string>
 
@@ -28,7 +29,12 @@ iterator_type SkipSpace(iterator_type i, iterator_type last) {
   return i;
 }
 
+// At the end of the input the error points just after the last token, not at
+// the empty line a trailing newline (as `copmap query -f` gives) leaves.
 Status ErrorAt(std::string_view text, size_t offset, std::string_view message) {
+  if (offset == text.size()) {
+    while (offset > 0 && std::isspace(static_cast<unsigned char>(text[offset - 1]))) --offset;
+  }
   return Status::SyntaxError(FormatSourceError(text, offset, message));
 }
 

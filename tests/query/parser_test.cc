@@ -172,6 +172,11 @@ TEST(ParserTest, ErrorsPointAtTheSpot) {
             "1:19: expected ']', found '-'\nMATCH (a)-[:R*1..3->(b) RETURN a\n"
             "                  ^");
   EXPECT_EQ(ErrorOf(""), "1:1: expected a statement, found end of input\n\n^");
+  // A rule behind a semantic action is named by its rule name, and the end of
+  // input after a trailing newline is shown on the last line that has text.
+  EXPECT_EQ(ErrorOf("MATCH (n) RETURN\n"),
+            "1:17: expected projection, found end of input\nMATCH (n) RETURN\n"
+            "                ^");
 }
 
 TEST(ParserTest, LexicalErrors) {
