@@ -48,29 +48,22 @@ class EngineImpl final : public Engine {
     std::shared_ptr<const CachedPlan> cached = plans_.Find(text);
     std::unique_ptr<BoundStatement> bound;
     if (!cached) {
-      COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
-      COPMAP_ASSIGN_OR_RETURN(BoundStatement bound_value, Bind(statement, text));
-      bound = std::make_unique<BoundStatement>(std::move(bound_value));
-      if (options.read_only && bound->writes) {
-        return Status::PermissionDenied("the statement writes, and the caller may only read");
-      }
-      if (bound->create_schema || bound->drop_schema || bound->show_schema) {
-        COPMAP_RETURN_IF_ERROR(RunSchemaCommand(*bound, sink, &summary));
-        summary.elapsed = Elapsed(start);
-        return summary;
-      }
+      COPMAP_ASSIGN_OR_RETURN(bound, ParseAndBind(text));
     }
     const bool writes = cached ? cached->plan.writes : bound->writes;
     if (options.read_only && writes) {
       return Status::PermissionDenied("the statement writes, and the caller may only read");
     }
+    if (bound && (bound->create_schema || bound->drop_schema || bound->show_schema)) {
+      COPMAP_RETURN_IF_ERROR(RunSchemaCommand(*bound, sink, &summary));
+      summary.elapsed = Elapsed(start);
+      return summary;
+    }
     std::unique_ptr<storage::Transaction> txn = Begin(writes);
     if (cached && !cached->basis.StillHolds(PlanBasis::Of(*txn))) cached = nullptr;
     if (!cached) {
       if (!bound) {
-        COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
-        COPMAP_ASSIGN_OR_RETURN(BoundStatement bound_value, Bind(statement, text));
-        bound = std::make_unique<BoundStatement>(std::move(bound_value));
+        COPMAP_ASSIGN_OR_RETURN(bound, ParseAndBind(text));
       }
       auto fresh = std::make_shared<CachedPlan>();
       fresh->basis = PlanBasis::Of(*txn);
@@ -108,23 +101,24 @@ class EngineImpl final : public Engine {
   }
 
   Result<std::string> Explain(std::string_view text, const ValueMap&) override {
-    COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
-    COPMAP_ASSIGN_OR_RETURN(BoundStatement bound, Bind(statement, text));
-    if (bound.create_schema || bound.drop_schema || bound.show_schema) {
-      return std::string(bound.show_schema ? "ShowSchema\n" : "SchemaCommand\n");
+    COPMAP_ASSIGN_OR_RETURN(std::unique_ptr<BoundStatement> bound, ParseAndBind(text));
+    if (bound->create_schema || bound->drop_schema || bound->show_schema) {
+      return std::string(bound->show_schema ? "ShowSchema\n" : "SchemaCommand\n");
     }
     storage::TransactionOptions txn_options;
     txn_options.read_only = true;
     std::unique_ptr<storage::Transaction> txn = store_->Begin(txn_options);
-    COPMAP_ASSIGN_OR_RETURN(LogicalPlan plan,
-                            Plan(std::make_unique<BoundStatement>(std::move(bound)), *txn));
+    COPMAP_ASSIGN_OR_RETURN(LogicalPlan plan, Plan(std::move(bound), *txn));
     return plan.ToString();
   }
 
+  // The server asks this before every call: a statement already planned is
+  // answered from its cached plan (whether it writes never depends on the
+  // plan's basis).
   Result<bool> IsWrite(std::string_view text) override {
-    COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
-    COPMAP_ASSIGN_OR_RETURN(BoundStatement bound, Bind(statement, text));
-    return bound.writes;
+    if (std::shared_ptr<const CachedPlan> cached = plans_.Find(text)) return cached->plan.writes;
+    COPMAP_ASSIGN_OR_RETURN(std::unique_ptr<BoundStatement> bound, ParseAndBind(text));
+    return bound->writes;
   }
 
   storage::GraphStore& store() override { return *store_; }
@@ -138,6 +132,12 @@ class EngineImpl final : public Engine {
     std::unique_ptr<storage::Transaction> txn = store_->Begin(txn_options);
     if (writes) return txn;
     return std::make_unique<CachedReadTransaction>(std::move(txn));
+  }
+
+  static Result<std::unique_ptr<BoundStatement>> ParseAndBind(std::string_view text) {
+    COPMAP_ASSIGN_OR_RETURN(ast::Statement statement, Parse(text));
+    COPMAP_ASSIGN_OR_RETURN(BoundStatement bound, Bind(statement, text));
+    return std::make_unique<BoundStatement>(std::move(bound));
   }
 
   static std::chrono::microseconds Elapsed(std::chrono::steady_clock::time_point start) {
