@@ -12,6 +12,17 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+// A '#' after a space or tab starts a comment that runs to the end of the
+// line; `s` is trimmed, so a '#' that opens it followed one too. Only a
+// delimiter may itself be '#' (`delimiter = #`): `keep_leading_hash`. A '#'
+// inside a word (`labels = C#`) is part of the value.
+std::string_view StripComment(std::string_view s, bool keep_leading_hash = false) {
+  for (size_t i = keep_leading_hash ? 1 : 0; i < s.size(); ++i) {
+    if (s[i] == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) return Trim(s.substr(0, i));
+  }
+  return s;
+}
+
 bool EndsWithPath(std::string_view path, std::string_view pattern) {
   if (!path.ends_with(pattern)) return false;
   if (path.size() == pattern.size()) return true;
@@ -58,6 +69,7 @@ Result<ImportMapping> ParseMapping(std::string_view text, std::string_view sourc
     std::string_view line = Trim(raw);
     if (line.empty() || line.front() == '#') continue;
     if (line.front() == '[') {
+      line = StripComment(line);
       if (line.back() != ']') return fail("a section line must end with ']'");
       std::string name(Trim(line.substr(1, line.size() - 2)));
       if (name.empty()) return fail("empty section name (expected a file name)");
@@ -73,7 +85,8 @@ Result<ImportMapping> ParseMapping(std::string_view text, std::string_view sourc
     size_t eq = line.find('=');
     if (eq == std::string_view::npos) return fail("expected 'key = value', got '" + std::string(line) + "'");
     std::string_view key = Trim(line.substr(0, eq));
-    std::string_view value = Trim(line.substr(eq + 1));
+    std::string_view value =
+        StripComment(Trim(line.substr(eq + 1)), key == "delimiter" || key == "array_delimiter");
     if (key == "delimiter" || key == "array_delimiter") {
       auto d = ParseDelimiter(value);
       if (!d.ok()) return fail(d.status().message());

@@ -99,6 +99,23 @@ TEST(MappingTest, ParsesSectionsAndFindsTheLongestMatch) {
   EXPECT_EQ(m->files[0].columns[0], (std::pair<std::string, std::string>{"id", "id:ID(P)"}));
 }
 
+TEST(MappingTest, CommentsAfterAValueAreStripped) {
+  auto m = ParseMapping("# whole line\ndelimiter = #   # a hash-delimited export\n"
+                        "[Person.csv]  # the HR file\n"
+                        "labels = C#;Person\t# tab before the comment\n"
+                        "column Employee # = id:ID(P)  # the header holds ' #'\n",
+                        "m.map");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(*m->delimiter, '#');
+  ASSERT_EQ(m->files.size(), 1u);
+  EXPECT_EQ(m->files[0].pattern, "Person.csv");
+  EXPECT_EQ(*m->files[0].labels, "C#;Person");
+  EXPECT_EQ(m->files[0].columns[0], (std::pair<std::string, std::string>{"Employee #", "id:ID(P)"}));
+  // A comment does not hide a missing value.
+  EXPECT_EQ(ParseMapping("[a.csv]\ntype =   # none\n", "m.map").status().message(),
+            "m.map:2: type needs a relationship type");
+}
+
 TEST(MappingTest, ErrorsNameTheLine) {
   auto m = ParseMapping("[a.csv]\nlabels = A\ncolour = red\n", "m.map");
   EXPECT_EQ(m.status().message(),
