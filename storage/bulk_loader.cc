@@ -50,6 +50,19 @@ RocksBulkLoader::RocksBulkLoader(RocksStore* store, std::unique_lock<std::mutex>
       rels_(std::make_unique<SstStream>(store, Cf::kRels, dir_, "rels", false,
                                         limits.sst_file_bytes)),
       adjacency_(worker_.get(), dir_, limits.adj_run_records) {
+  // The sequence first: whatever is committed after it is re-checked at Finish().
+  start_sequence_ = store->db()->GetLatestSequenceNumber();
+  std::unique_ptr<rocksdb::Iterator> it(
+      store->db()->NewIterator(rocksdb::ReadOptions(), store->cf(Cf::kIndex)));
+  for (const IndexDef& def : schema_->indexes) {
+    if (def.info.kind != IndexKind::kUnique) continue;
+    std::string prefix = keys::Big32Key(def.id);
+    it->Seek(prefix);
+    // On an iterator error, assume entries: the point lookups stay on.
+    if (!it->status().ok() || (it->Valid() && it->key().starts_with(prefix))) {
+      stored_unique_indexes_.push_back(def.id);
+    }
+  }
   node_chunk_ = chunk_pool_.Take(limits_.chunk_bytes + 1024);
   rel_chunk_ = chunk_pool_.Take(limits_.chunk_bytes + 1024);
 }
@@ -128,13 +141,25 @@ Status RocksBulkLoader::AppendRecord(std::string* chunk, SstStream* stream, uint
   return chunk->size() >= limits_.chunk_bytes ? SubmitChunk(chunk, stream) : Status::OK();
 }
 
+bool RocksBulkLoader::MayBeStored(const IndexDef& index) const {
+  return std::find(stored_unique_indexes_.begin(), stored_unique_indexes_.end(), index.id) !=
+         stored_unique_indexes_.end();
+}
+
 Status RocksBulkLoader::CheckUnique(const std::vector<IndexEntry>& entries) {
   rocksdb::ReadOptions ro;
   for (const IndexEntry& e : entries) {
     if (e.index->info.kind != IndexKind::kUnique) continue;
     std::string holder;
-    bool in_store = store_->db()->Get(ro, store_->cf(Cf::kIndex), e.key, &holder).ok();
-    if (in_store || unique_keys_.count(e.key)) {
+    // An index that was empty when the load started needs no lookup here;
+    // Finish() looks again if anything was committed meanwhile.
+    bool in_store = MayBeStored(*e.index) &&
+                    store_->db()->Get(ro, store_->cf(Cf::kIndex), e.key, &holder).ok();
+    bool here = false;
+    if (!in_store && unique_keys_.MaybeContains(FingerprintSet::Of(e.key))) {
+      COPMAP_ASSIGN_OR_RETURN(here, AddedByThisLoad(e.key));
+    }
+    if (in_store || here) {
       std::string other = in_store && holder.size() == 8
                               ? "node " + std::to_string(keys::GetBig64(holder.data()))
                               : "another node of this import";
@@ -155,14 +180,17 @@ Result<NodeId> RocksBulkLoader::AddNode(std::vector<LabelId> labels, Properties 
   if (next_node_ == node_block_end_) {
     next_node_ = store_->AllocateNodeIds(kIdBlock);
     node_block_end_ = next_node_ + kIdBlock;
-    node_blocks_.emplace_back(next_node_, next_node_);
+    // Blocks are usually consecutive: one range keeps LoadedNode() a lookup in cache.
+    if (node_blocks_.empty() || node_blocks_.back().second != next_node_) {
+      node_blocks_.emplace_back(next_node_, next_node_);
+    }
   }
   NodeRecord node{next_node_, std::move(labels), std::move(properties)};
   COPMAP_ASSIGN_OR_RETURN(std::vector<IndexEntry> entries, NodeIndexEntries(*schema_, node));
   // Every check before anything is buffered: a rejected node leaves no trace.
   COPMAP_RETURN_IF_ERROR(CheckUnique(entries));
   for (IndexEntry& e : entries) {
-    if (e.index->info.kind == IndexKind::kUnique) unique_keys_.insert(e.key);
+    if (e.index->info.kind == IndexKind::kUnique) unique_keys_.Insert(FingerprintSet::Of(e.key));
     index_bytes_ += e.key.size() + e.value.size() + 64;
     index_rows_.emplace_back(std::move(e.key), std::move(e.value));
   }
@@ -190,6 +218,7 @@ Result<bool> RocksBulkLoader::NodeExists(NodeId id) {
                                         keys::IdKey(id), &v);
   if (s.IsNotFound()) return false;
   COPMAP_RETURN_IF_ERROR(FromRocks(s, "checking node " + std::to_string(id)));
+  stored_ends_.insert(id);
   return true;
 }
 

@@ -22,7 +22,13 @@
 // already hold keys in those ranges they are ingested into the bottom level.
 //
 // One bulk load runs at a time per store; concurrent transactions are
-// allowed but uniqueness against them is only checked at Add time. An I/O
+// allowed. Finish() holds the commit lock exclusively while it checks and
+// ingests: if anything was committed since the load started, it checks
+// again that every unique key is still free and every stored node a
+// relationship of the load ends at still exists (else it fails, nothing
+// imported); and it rewrites those stored nodes' records unchanged, so that
+// a transaction that read one for deletion before the ingestion conflicts
+// at its commit instead of leaving relationships to a deleted node. An I/O
 // error in the background, or a failed Finish(), spoils the load: later calls
 // and Finish() fail (start a new load).
 #pragma once
@@ -34,6 +40,7 @@
 #include <vector>
 
 #include "storage/bulk_adjacency.h"
+#include "storage/bulk_fingerprints.h"
 #include "storage/bulk_postings.h"
 #include "storage/bulk_sst.h"
 #include "storage/bulk_worker.h"
@@ -74,6 +81,13 @@ class RocksBulkLoader : public BulkLoader {
   bool LoadedNode(NodeId id) const;
   Result<bool> NodeExists(NodeId id);
   Status CheckUnique(const std::vector<IndexEntry>& entries);
+  bool MayBeStored(const IndexDef& index) const;
+  // Whether this load already added unique-index `key` (in memory or spilled).
+  Result<bool> AddedByThisLoad(const std::string& key) const;
+  // Finish()'s checks under the exclusive commit lock (bulk_guard.cc).
+  Status RecheckUniqueKeys(const std::vector<std::string>& index_files) const;
+  Status RecheckStoredEnds() const;
+  Status TouchStoredEnds() const;
   // Appends id(8) varint(size) record to a chunk; hands it over when full.
   Status AppendRecord(std::string* chunk, SstStream* stream, uint64_t id,
                       const std::string& record);
@@ -101,7 +115,10 @@ class RocksBulkLoader : public BulkLoader {
   std::vector<std::pair<std::string, std::string>> index_rows_;
   size_t index_bytes_ = 0;
   std::vector<std::string> index_runs_;
-  std::unordered_set<std::string> unique_keys_;
+  FingerprintSet unique_keys_;
+  std::vector<uint32_t> stored_unique_indexes_;  // unique indexes with entries at the start
+  uint64_t start_sequence_ = 0;                  // the store's last sequence at the start
+  std::unordered_set<NodeId> stored_ends_;       // stored nodes that relationships end at
   std::vector<std::pair<NameSpace, uint32_t>> reserved_;
   std::vector<std::pair<NodeId, NodeId>> node_blocks_;  // [first, limit) reserved
   NodeId next_node_ = 0, node_block_end_ = 0;

@@ -1,7 +1,7 @@
 // RocksBulkLoader::Finish(): closing the streams, merging the adjacency,
 // writing the scans, index, counts and names, and the one atomic ingestion.
 #include <algorithm>
-#include <shared_mutex>
+#include <mutex>
 
 #include "storage/bulk_loader.h"
 #include "storage/keys.h"
@@ -114,12 +114,18 @@ Status RocksBulkLoader::Ingest(const std::vector<std::string> (&files)[int(Cf::k
     args.push_back(std::move(arg));
   }
   if (args.empty()) return Status::OK();
-  // Under the commit lock, so the schema the loader computed index entries
-  // with is still the current one.
-  std::shared_lock lock(store_->commit_mutex());
+  // Under the commit lock, exclusively: the schema the loader computed index
+  // entries with is still the current one, and no commit runs between the
+  // checks below and the ingestion.
+  std::unique_lock lock(store_->commit_mutex());
   if (store_->schema()->version != schema_->version) {
     return Status::Conflict("the schema (indexes or constraints) changed during the bulk load");
   }
+  if (store_->db()->GetLatestSequenceNumber() != start_sequence_) {
+    COPMAP_RETURN_IF_ERROR(RecheckUniqueKeys(files[int(Cf::kIndex)]));
+    COPMAP_RETURN_IF_ERROR(RecheckStoredEnds());
+  }
+  COPMAP_RETURN_IF_ERROR(TouchStoredEnds());
   // Ingested files may carry sequence number 0 (no new sequence): readers'
   // DataVersions are fenced by the epoch instead.
   store_->BumpDataEpoch();
