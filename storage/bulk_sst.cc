@@ -9,10 +9,9 @@ SstStream::SstStream(RocksStore* store, Cf cf, std::string dir, std::string name
     : options_(store->db()->GetDBOptions(), store->db()->GetOptions(store->cf(cf))),
       handle_(store->cf(cf)), cf_(cf), dir_(std::move(dir)), name_(std::move(name)),
       as_merge_(as_merge), file_bytes_(file_bytes) {
-  // SstFileWriter would use the bottommost compression (zstd), which costs
-  // several times LZ4's CPU; LZ4 keeps the load fast and compactions
-  // recompress the bottom level later.
-  options_.bottommost_compression = rocksdb::kLZ4Compression;
+  // SstFileWriter takes the column family's bottommost compression (zstd
+  // level 1, rocks_store.cc): the files are ingested into the bottom level,
+  // where compactions would recompress LZ4 files with it anyway.
 }
 
 SstStream::~SstStream() = default;
