@@ -206,8 +206,13 @@ bool Importer::RowProperties(const FilePlan& plan, const CsvReader& reader,
     }
     if (!value.is_null()) props->emplace_back(keys[i], std::move(value));
   }
-  std::stable_sort(props->begin(), props->end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  // A row has a handful of properties: an insertion sort (stable) allocates
+  // nothing, where std::stable_sort takes a buffer per row.
+  for (size_t i = 1; i < props->size(); ++i) {
+    for (size_t j = i; j > 0 && (*props)[j].first < (*props)[j - 1].first; --j) {
+      std::swap((*props)[j], (*props)[j - 1]);
+    }
+  }
   for (size_t i = 1; i < props->size(); ++i) {
     if ((*props)[i].first != (*props)[i - 1].first) continue;
     std::string name;

@@ -1,5 +1,6 @@
 #include "storage/interchange/id_map.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace copmap::interchange {
@@ -20,6 +21,10 @@ bool UseDense(int64_t v, size_t size) {
   return v >= 0 && static_cast<uint64_t>(v) < std::max<uint64_t>(1u << 20, 4 * (size + 1));
 }
 
+// Past this many runs, ids that start no longer run go to the other maps
+// (ids in random order would otherwise make one run each).
+constexpr size_t kMaxRuns = 4096;
+
 }  // namespace
 
 uint32_t IdMap::Space(std::string_view name) {
@@ -35,7 +40,15 @@ bool IdMap::Insert(uint32_t space, std::string_view id, storage::NodeId node) {
   SpaceMap& s = spaces_[space];
   int64_t v;
   bool inserted;
-  if (!CanonicalInt(id, &v)) {
+  bool number = CanonicalInt(id, &v);
+  if (number) {
+    if (InRun(s, v)) return false;
+    if (AppendToRuns(&s, v, node)) {
+      ++s.size;
+      return true;
+    }
+  }
+  if (!number) {
     inserted = s.strings.emplace(std::string(id), node).second;
   } else if (UseDense(v, s.size) || (static_cast<uint64_t>(v) < s.dense.size())) {
     if (static_cast<uint64_t>(v) >= s.dense.size()) {
@@ -58,10 +71,44 @@ std::optional<storage::NodeId> IdMap::Find(uint32_t space, std::string_view id) 
     if (it == s.strings.end()) return std::nullopt;
     return it->second;
   }
+  if (auto node = FromRun(s, v)) return node;
   if (v >= 0 && static_cast<uint64_t>(v) < s.dense.size() && s.dense[v] != 0) return s.dense[v] - 1;
   auto it = s.ints.find(v);
   if (it == s.ints.end()) return std::nullopt;
   return it->second;
+}
+
+}  // namespace copmap::interchange
+
+namespace copmap::interchange {
+
+std::optional<storage::NodeId> IdMap::FromRun(const SpaceMap& s, int64_t v) {
+  auto after = std::upper_bound(s.runs.begin(), s.runs.end(), v,
+                                [](int64_t x, const Run& r) { return x < r.first; });
+  if (after == s.runs.begin()) return std::nullopt;
+  const Run& r = *std::prev(after);
+  if (v - r.first >= r.count) return std::nullopt;
+  return r.node + uint64_t(v - r.first);
+}
+
+bool IdMap::AppendToRuns(SpaceMap* s, int64_t v, storage::NodeId node) {
+  if (!s->runs.empty() && v < s->runs.back().first + s->runs.back().count) return false;
+  if (InOtherMaps(*s, v)) return false;
+  if (!s->runs.empty()) {
+    Run& last = s->runs.back();
+    if (v == last.first + last.count && node == last.node + uint64_t(last.count)) {
+      ++last.count;
+      return true;
+    }
+  }
+  if (s->runs.size() >= kMaxRuns) return false;
+  s->runs.push_back(Run{v, 1, node});
+  return true;
+}
+
+bool IdMap::InOtherMaps(const SpaceMap& s, int64_t v) {
+  return (v >= 0 && static_cast<uint64_t>(v) < s.dense.size() && s.dense[v] != 0) ||
+         s.ints.contains(v);
 }
 
 }  // namespace copmap::interchange
