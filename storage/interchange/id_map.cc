@@ -43,7 +43,7 @@ bool IdMap::Insert(uint32_t space, std::string_view id, storage::NodeId node) {
   bool number = CanonicalInt(id, &v);
   if (number) {
     if (InRun(s, v)) return false;
-    if (AppendToRuns(&s, v, node)) {
+    if (AddToRuns(&s, v, node)) {
       ++s.size;
       return true;
     }
@@ -91,18 +91,21 @@ std::optional<storage::NodeId> IdMap::FromRun(const SpaceMap& s, int64_t v) {
   return r.node + uint64_t(v - r.first);
 }
 
-bool IdMap::AppendToRuns(SpaceMap* s, int64_t v, storage::NodeId node) {
-  if (!s->runs.empty() && v < s->runs.back().first + s->runs.back().count) return false;
+bool IdMap::AddToRuns(SpaceMap* s, int64_t v, storage::NodeId node) {
   if (InOtherMaps(*s, v)) return false;
-  if (!s->runs.empty()) {
-    Run& last = s->runs.back();
-    if (v == last.first + last.count && node == last.node + uint64_t(last.count)) {
-      ++last.count;
+  // REQUIRES (checked by the caller): `v` is in no run, so it cannot
+  // overlap the run after it.
+  auto after = std::upper_bound(s->runs.begin(), s->runs.end(), v,
+                                [](int64_t x, const Run& r) { return x < r.first; });
+  if (after != s->runs.begin()) {
+    Run& before = *std::prev(after);
+    if (v == before.first + before.count && node == before.node + uint64_t(before.count)) {
+      ++before.count;
       return true;
     }
   }
   if (s->runs.size() >= kMaxRuns) return false;
-  s->runs.push_back(Run{v, 1, node});
+  s->runs.insert(after, Run{v, 1, node});
   return true;
 }
 

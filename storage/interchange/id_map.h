@@ -4,11 +4,11 @@
 // Ids that are canonical decimal integers ("42", not "042") are kept as
 // numbers; any other text in a hash map of strings. Numbers that rise by one
 // while the node ids do too (a file of ids 1..N loaded in order, the usual
-// export) are kept as runs: one (first id, count, first node) triple per run,
-// so that a relationship end costs a binary search in a small array that
-// stays in cache rather than a cache miss in a big one (that miss was 6 % of
-// a 1M-people import). Other numbers go to a dense array when small and
-// non-negative, else to a hash map.
+// export, whatever the order of the files) are kept as runs: one (first id,
+// count, first node) triple per run, so that a relationship end costs a
+// binary search in a small array that stays in cache rather than a cache
+// miss in a big one (that miss was 6 % of a 1M-people import). Other numbers
+// go to a dense array when small and non-negative, else to a hash map.
 #pragma once
 
 #include <cstdint>
@@ -47,8 +47,8 @@ class IdMap {
   };
   static std::optional<storage::NodeId> FromRun(const SpaceMap& s, int64_t v);
   static bool InRun(const SpaceMap& s, int64_t v) { return FromRun(s, v).has_value(); }
-  // Extends the last run or starts one; false when `v` must go elsewhere.
-  static bool AppendToRuns(SpaceMap* s, int64_t v, storage::NodeId node);
+  // Extends a run or starts one; false when `v` must go elsewhere.
+  static bool AddToRuns(SpaceMap* s, int64_t v, storage::NodeId node);
   static bool InOtherMaps(const SpaceMap& s, int64_t v);
 
   std::vector<SpaceMap> spaces_;
