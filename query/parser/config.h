@@ -1,6 +1,7 @@
 // Parser configuration: the iterator, skipper and context types that the
-// grammar is instantiated with (grammar.cc) and called with (parser.cc).
-// They must match exactly, or the link fails. Private to the parser.
+// grammar's rules are instantiated with (the *_grammar.cc files) and called
+// with (parser.cc and each other, see grammar.h). They must match exactly, or
+// the link fails. Private to the parser.
 #pragma once
 
 #include <functional>

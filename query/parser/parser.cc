@@ -111,7 +111,7 @@ Result<ast::Statement> Parse(std::string_view text) {
   ast::Statement statement;
   try {
     const auto grammar =
-        parser::x3::with<parser::state_tag>(std::ref(state))[parser::StatementRule()];
+        parser::x3::with<parser::state_tag>(std::ref(state))[parser::grammar::statement];
     bool ok = parser::x3::phrase_parse(first, last, grammar, parser::skipper, statement);
     first = SkipSpace(first, last);
     if (!ok) {
