@@ -173,10 +173,29 @@ Status RocksBulkLoader::CheckUnique(const std::vector<IndexEntry>& entries) {
   return Status::OK();
 }
 
+bool RocksBulkLoader::Known(NameSpace space, uint32_t id) {
+  std::vector<bool>& known = known_[int(space)];
+  if (id < known.size() && known[id]) return true;
+  if (!store_->catalog().Known(space, id)) return false;
+  if (id >= known.size()) known.resize(size_t(id) + 1, false);
+  known[id] = true;
+  return true;
+}
+
+Status RocksBulkLoader::Normalize(Properties* props, std::string_view what) {
+  bool normal = true;
+  for (size_t i = 0; i < props->size() && normal; ++i) {
+    const auto& [key, value] = (*props)[i];
+    normal = (i == 0 || (*props)[i - 1].first < key) && Known(NameSpace::kPropKey, key) &&
+             !value.is_null() && value.IsPropertyValue();
+  }
+  return normal ? Status::OK() : NormalizeProperties(store_->catalog(), props, what);
+}
+
 Result<NodeId> RocksBulkLoader::AddNode(std::vector<LabelId> labels, Properties properties) {
   COPMAP_RETURN_IF_ERROR(CheckUsable());
   COPMAP_RETURN_IF_ERROR(NormalizeLabels(store_->catalog(), &labels));
-  COPMAP_RETURN_IF_ERROR(NormalizeProperties(store_->catalog(), &properties, "a new node"));
+  COPMAP_RETURN_IF_ERROR(Normalize(&properties, "a new node"));
   if (next_node_ == node_block_end_) {
     next_node_ = store_->AllocateNodeIds(kIdBlock);
     node_block_end_ = next_node_ + kIdBlock;
@@ -226,7 +245,7 @@ Result<RelId> RocksBulkLoader::AddRel(RelTypeId type, NodeId start, NodeId end,
                                       Properties properties) {
   COPMAP_RETURN_IF_ERROR(CheckUsable());
   auto& catalog = store_->catalog();
-  if (!catalog.Known(NameSpace::kRelType, type)) {
+  if (!Known(NameSpace::kRelType, type)) {
     return Status::InvalidArgument("unknown relationship type id " + std::to_string(type));
   }
   for (NodeId n : {start, end}) {
@@ -238,7 +257,7 @@ Result<RelId> RocksBulkLoader::AddRel(RelTypeId type, NodeId start, NodeId end,
     }
   }
   if (!properties.empty()) {
-    COPMAP_RETURN_IF_ERROR(NormalizeProperties(catalog, &properties, "a new relationship"));
+    COPMAP_RETURN_IF_ERROR(Normalize(&properties, "a new relationship"));
   }
   if (next_rel_ == rel_block_end_) {
     next_rel_ = store_->AllocateRelIds(kIdBlock);

@@ -58,6 +58,11 @@ class BufferPool {
     std::lock_guard lock(mu_);
     free_.push_back(std::move(buffer));
   }
+  // Frees the buffers kept for reuse.
+  void Clear() {
+    std::lock_guard lock(mu_);
+    free_.clear();
+  }
   // A recycled buffer, or a new one with `capacity` reserved.
   T Take(size_t capacity) {
     {
