@@ -29,6 +29,10 @@ class Aggregate final : public Operator {
     row.assign(num_slots_, Value());
     for (size_t i = 0; i < p.keys.size(); ++i) row[p.keys[i].slot] = std::move(g.keys[i]);
     for (size_t i = 0; i < p.aggregates.size(); ++i) {
+      if (logical_.weight_slot >= 0) {
+        row[p.aggregates[i].slot] = Value(g.weight);
+        continue;
+      }
       COPMAP_ASSIGN_OR_RETURN(row[p.aggregates[i].slot], g.aggregators[i]->Finish());
     }
     return true;
@@ -38,6 +42,7 @@ class Aggregate final : public Operator {
   struct Group {
     ValueList keys;
     std::vector<std::unique_ptr<runtime::Aggregator>> aggregators;
+    int64_t weight = 0;  // with a weight slot: the rows the group stands for
   };
 
   Result<size_t> GroupOf(ValueList keys) {
@@ -68,6 +73,11 @@ class Aggregate final : public Operator {
         keys.push_back(std::move(v));
       }
       COPMAP_ASSIGN_OR_RETURN(size_t g, GroupOf(std::move(keys)));
+      // Weighted rows come from ExpandCount and every aggregate is a plain count.
+      if (logical_.weight_slot >= 0) {
+        groups_[g].weight += row[logical_.weight_slot].as_int();
+        continue;
+      }
       for (size_t i = 0; i < p.aggregates.size(); ++i) {
         const BoundAggregate& a = p.aggregates[i];
         runtime::Aggregator& acc = *groups_[g].aggregators[i];

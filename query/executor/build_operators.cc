@@ -34,6 +34,7 @@ Result<OperatorPtr> Build(const LogicalOperator& op, ExecContext& ctx, int num_s
     case LogicalOpKind::kExpandInto:
     case LogicalOpKind::kVarExpand:
     case LogicalOpKind::kBuildPath: out = MakeExpandOperator(op, ctx); break;
+    case LogicalOpKind::kExpandCount: out = MakeExpandCountOperator(op, ctx); break;
     case LogicalOpKind::kShortestPath: out = MakeShortestPathOperator(op, ctx); break;
     case LogicalOpKind::kAggregate: out = MakeAggregateOperator(op, ctx, num_slots); break;
     case LogicalOpKind::kCreate:

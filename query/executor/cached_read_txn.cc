@@ -12,25 +12,50 @@ Value FindProperty(const storage::Properties& props, storage::PropKeyId key) {
   return it != props.end() && it->first == key ? it->second : Value();
 }
 
-// Looks `id` up in `cache`, reading and remembering it on a miss. Errors
-// (a missing entity) are not remembered.
-template <typename Record, typename Read>
-Result<const Record*> Lookup(std::unordered_map<uint64_t, Record>& cache, uint64_t id, Read read) {
+// Looks `id` up in the shared cache when there is one (keeping the record
+// alive in `*pin` until the next lookup), else in `cache`; reads and
+// remembers it on a miss. Errors (a missing entity) are not remembered.
+template <typename Record, typename Read, typename FindShared, typename PutShared>
+Result<const Record*> Lookup(std::unordered_map<uint64_t, std::shared_ptr<const Record>>& cache,
+                             std::shared_ptr<const Record>* pin, bool shared, uint64_t id,
+                             Read read, FindShared find_shared, PutShared put_shared) {
+  if (shared) {
+    *pin = find_shared();
+    if (!*pin) {
+      COPMAP_ASSIGN_OR_RETURN(Record fresh, read());
+      *pin = std::make_shared<const Record>(std::move(fresh));
+      put_shared(*pin);
+    }
+    return pin->get();
+  }
   auto it = cache.find(id);
-  if (it != cache.end()) return &it->second;
-  COPMAP_ASSIGN_OR_RETURN(Record rec, read());
+  if (it != cache.end()) return it->second.get();
+  COPMAP_ASSIGN_OR_RETURN(Record fresh, read());
   if (cache.size() >= CachedReadTransaction::kMaxEntries) cache.clear();
-  return &cache.emplace(id, std::move(rec)).first->second;
+  return cache.emplace(id, std::make_shared<const Record>(std::move(fresh))).first->second.get();
 }
 
 }  // namespace
 
+CachedReadTransaction::CachedReadTransaction(std::unique_ptr<storage::Transaction> inner)
+    : inner_(std::move(inner)) {
+  if (std::optional<storage::DataVersion> v = inner_->data_version()) {
+    shared_ = SharedRecordCache::For(*v);
+  }
+}
+
 Result<const storage::NodeRecord*> CachedReadTransaction::NodeRef(storage::NodeId id) {
-  return Lookup(nodes_, id, [&] { return inner_->GetNode(id); });
+  return Lookup(
+      nodes_, &pinned_node_, shared_ != nullptr, id, [&] { return inner_->GetNode(id); },
+      [&] { return shared_->FindNode(id); },
+      [&](std::shared_ptr<const storage::NodeRecord> r) { shared_->PutNode(std::move(r)); });
 }
 
 Result<const storage::RelRecord*> CachedReadTransaction::RelRef(storage::RelId id) {
-  return Lookup(rels_, id, [&] { return inner_->GetRel(id); });
+  return Lookup(
+      rels_, &pinned_rel_, shared_ != nullptr, id, [&] { return inner_->GetRel(id); },
+      [&] { return shared_->FindRel(id); },
+      [&](std::shared_ptr<const storage::RelRecord> r) { shared_->PutRel(std::move(r)); });
 }
 
 Result<storage::NodeRecord> CachedReadTransaction::GetNode(storage::NodeId id) {
@@ -54,6 +79,7 @@ Result<Value> CachedReadTransaction::GetRelProperty(storage::RelId id, storage::
 }
 
 bool CachedReadTransaction::NodeExists(storage::NodeId id) {
+  if (shared_ && shared_->FindNode(id)) return true;
   return nodes_.count(id) > 0 || inner_->NodeExists(id);
 }
 

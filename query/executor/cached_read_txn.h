@@ -10,11 +10,16 @@
 //
 // Bounded: each cache is cleared when it reaches kMaxEntries, so memory stays
 // small for queries that touch the whole graph.
+//
+// When the state it reads has a DataVersion, the records live in the cache
+// shared with every statement that reads the same committed state
+// (shared_record_cache.h) instead of a cache of its own.
 #pragma once
 
 #include <memory>
 #include <unordered_map>
 
+#include "query/executor/shared_record_cache.h"
 #include "storage/graph_store.h"
 
 namespace copmap::query {
@@ -22,10 +27,13 @@ namespace copmap::query {
 class CachedReadTransaction final : public storage::Transaction {
  public:
   // REQUIRES: inner->read_only().
-  explicit CachedReadTransaction(std::unique_ptr<storage::Transaction> inner)
-      : inner_(std::move(inner)) {}
+  explicit CachedReadTransaction(std::unique_ptr<storage::Transaction> inner);
 
   static constexpr size_t kMaxEntries = 1 << 16;
+
+  // The wrapped transaction, for passes over many records that would only
+  // churn the caches (see label_facts.h).
+  storage::Transaction& inner() { return *inner_; }
 
   // The cached reads.
   Result<storage::NodeRecord> GetNode(storage::NodeId id) override;
@@ -114,8 +122,13 @@ class CachedReadTransaction final : public storage::Transaction {
   };
 
   std::unique_ptr<storage::Transaction> inner_;
-  std::unordered_map<storage::NodeId, storage::NodeRecord> nodes_;
-  std::unordered_map<storage::RelId, storage::RelRecord> rels_;
+  std::shared_ptr<SharedRecordCache> shared_;  // null when the state has no version
+  // With shared_: the records NodeRef/RelRef returned last, kept alive.
+  std::shared_ptr<const storage::NodeRecord> pinned_node_;
+  std::shared_ptr<const storage::RelRecord> pinned_rel_;
+  // Without shared_: this statement's own records.
+  std::unordered_map<storage::NodeId, std::shared_ptr<const storage::NodeRecord>> nodes_;
+  std::unordered_map<storage::RelId, std::shared_ptr<const storage::RelRecord>> rels_;
   std::unordered_map<DegreeKey, uint64_t, DegreeKeyHash> degrees_;
 };
 

@@ -47,10 +47,11 @@ class Operator {
 
 using OperatorPtr = std::unique_ptr<Operator>;
 
-// Factories, one per family (scan_ops.cc, expand_ops.cc, shortest_path.cc,
+// Factories, one per family (scan_ops.cc, expand_ops.cc, expand_count.cc, shortest_path.cc,
 // row_ops.cc, aggregate_ops.cc, write_ops.cc). `num_slots` sizes fresh rows.
 OperatorPtr MakeScanOperator(const LogicalOperator& op, ExecContext& ctx);
 OperatorPtr MakeExpandOperator(const LogicalOperator& op, ExecContext& ctx);
+OperatorPtr MakeExpandCountOperator(const LogicalOperator& op, ExecContext& ctx);
 OperatorPtr MakeShortestPathOperator(const LogicalOperator& op, ExecContext& ctx);
 OperatorPtr MakeRowOperator(const LogicalOperator& op, ExecContext& ctx, int num_slots);
 OperatorPtr MakeAggregateOperator(const LogicalOperator& op, ExecContext& ctx, int num_slots);

@@ -4,6 +4,7 @@
 
 #include "query/executor/entities.h"
 #include "query/executor/evaluator.h"
+#include "query/executor/node_label_check.h"
 #include "query/executor/operator.h"
 
 namespace copmap::query {
@@ -71,13 +72,14 @@ class NodeScan final : public Operator {
   std::unique_ptr<storage::NodeIterator> iter_;
 };
 
-// Checks labels one node record at a time, until so many nodes were checked
-// that reading the labels' member lists once is cheaper (more checks than a
-// sixteenth of the label's size): from then on a label check is a binary
-// search in memory. Same snapshot, so the same answer.
+// Binds nothing new: drops rows whose node lacks the pattern node's labels
+// (node_label_check.h) or properties.
 class NodeFilter final : public Operator {
  public:
-  using Operator::Operator;
+  NodeFilter(const LogicalOperator& op, ExecContext& ctx)
+      : Operator(op, ctx),
+        labels_(op.node->labels,
+                op.rel ? ArrivalOver(ctx, *op.rel, op.from_left) : std::nullopt) {}
 
  protected:
   Result<bool> NextRow(Row& row) override {
@@ -87,7 +89,7 @@ class NodeFilter final : public Operator {
       const Value& id = row[logical_.to_slot];
       if (id.is_null()) continue;
       const auto node = static_cast<storage::NodeId>(id.as_int());
-      COPMAP_ASSIGN_OR_RETURN(bool ok, HasLabels(node));
+      COPMAP_ASSIGN_OR_RETURN(bool ok, labels_.Has(ctx_, node));
       if (!ok) continue;
       COPMAP_ASSIGN_OR_RETURN(ok, NodePropertiesMatch(ctx_, node, *logical_.node, row));
       if (ok) return true;
@@ -95,61 +97,7 @@ class NodeFilter final : public Operator {
   }
 
  private:
-  Result<bool> HasLabels(storage::NodeId node) {
-    const std::vector<std::string>& labels = logical_.node->labels;
-    if (labels.empty()) return true;
-    if (members_.empty()) {
-      ++checks_;
-      if (checks_ >= 1024 && !smallest_label_) {
-        COPMAP_ASSIGN_OR_RETURN(smallest_label_, SmallestLabel());
-      }
-      if (checks_ < 1024 || checks_ < *smallest_label_ / 16) {
-        storage::NodeRecord scratch;
-        COPMAP_ASSIGN_OR_RETURN(const storage::NodeRecord* rec, ctx_.NodeRecordOf(node, &scratch));
-        for (const std::string& label : labels) {
-          std::optional<storage::LabelId> lid = ctx_.Label(label);
-          if (!lid || !std::binary_search(rec->labels.begin(), rec->labels.end(), *lid)) return false;
-        }
-        return true;
-      }
-      COPMAP_RETURN_IF_ERROR(LoadMembers());
-    }
-    for (const std::vector<storage::NodeId>& ids : members_) {
-      if (!std::binary_search(ids.begin(), ids.end(), node)) return false;
-    }
-    return true;
-  }
-
-  Result<uint64_t> SmallestLabel() {
-    uint64_t smallest = UINT64_MAX;
-    for (const std::string& label : logical_.node->labels) {
-      uint64_t count = 0;
-      if (auto lid = ctx_.Label(label)) {
-        COPMAP_ASSIGN_OR_RETURN(count, ctx_.txn->CountNodes(*lid));
-      }
-      smallest = std::min(smallest, count);
-    }
-    return smallest;
-  }
-
-  // Reads the member list of each label (ordered by id).
-  Status LoadMembers() {
-    for (const std::string& label : logical_.node->labels) {
-      std::vector<storage::NodeId> ids;
-      if (auto lid = ctx_.Label(label)) {
-        auto it = ctx_.txn->ScanLabel(*lid);
-        for (; it->Valid(); it->Next()) ids.push_back(it->id());
-        COPMAP_RETURN_IF_ERROR(it->status());
-      }
-      std::sort(ids.begin(), ids.end());
-      members_.push_back(std::move(ids));
-    }
-    return Status::OK();
-  }
-
-  uint64_t checks_ = 0;
-  std::optional<uint64_t> smallest_label_;
-  std::vector<std::vector<storage::NodeId>> members_;
+  NodeLabelCheck labels_;
 };
 
 }  // namespace

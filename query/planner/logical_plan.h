@@ -18,10 +18,12 @@ enum class LogicalOpKind : uint8_t {
   kNodeScan,        // all nodes, or the nodes of `label`
   kIndexSeek,       // nodes of `label` whose `property` equals `expressions[0]`
   kIndexRange,      // nodes of `label` whose `property` lies in a range
-  kNodeFilter,      // `node` matches its labels and property map
+  kNodeFilter,      // `node` matches its labels and property map (reached over `rel` when set)
   kExpand,          // from `from_slot` along `rel` to a new node in `to_slot`
   kExpandInto,      // from `from_slot` along `rel` to the bound `to_slot`
   kVarExpand,       // variable length, to a new or (into) bound `to_slot`
+  kExpandCount,     // from `from_slot` along `rel`: how many `node`s (passing `predicates`)
+                    // it reaches, into rel->slot; rows with none are dropped
   kShortestPath,    // between two bound nodes
   kBuildPath,       // the path variable of a pattern part
   kFilter,          // `predicates` all true
@@ -63,6 +65,9 @@ struct LogicalOperator {
   bool union_all = false;
   bool into = false;  // kVarExpand: the far node is already bound
   bool emit_rels = false;  // kVarExpand: store the relationship list (named or in a path)
+  // kAggregate: each input row stands for the number of rows in this slot
+  // (an ExpandCount below); every aggregate is then a plain count.
+  int weight_slot = -1;
   double estimated_rows = 0;
 
   // One line, e.g. "Expand (a)-[:KNOWS]->(b)".

@@ -75,13 +75,20 @@ OpPtr Planner::PlaceFilters(OpPtr op, std::vector<Pending>* pending) {
   return filter;
 }
 
-OpPtr Planner::NodeFilter(OpPtr op, const BoundNode& node, const std::string& scanned_label) {
+OpPtr Planner::NodeFilter(OpPtr op, const BoundNode& node, const std::string& scanned_label,
+                          const BoundRel* arrived_over, bool forward) {
   const bool more_labels =
       node.labels.size() > 1 || (node.labels.size() == 1 && node.labels[0] != scanned_label);
   if (!more_labels && node.properties.empty()) return op;
   op = MakeOp(LogicalOpKind::kNodeFilter, std::move(op));
   op->node = &node;
   op->to_slot = node.slot;
+  // Every row reaching the filter came over an existing `arrived_over`
+  // relationship (Expand, ExpandInto and VarExpand emit nothing else).
+  if (arrived_over) {
+    op->rel = arrived_over;
+    op->from_left = forward;
+  }
   return op;
 }
 
@@ -195,7 +202,7 @@ OpPtr Planner::PlanStep(OpPtr op, const BoundPatternPart& part, size_t i, bool f
   if (!rel.var_length) rels_here->push_back(rel.slot);
   bound_.insert(to.slot);
   bound_.insert(rel.slot);
-  return NodeFilter(std::move(step), to, "");
+  return NodeFilter(std::move(step), to, "", &rel, forward);
 }
 
 Result<OpPtr> Planner::PlanMatch(OpPtr op, const BoundMatch& m) {

@@ -52,6 +52,10 @@ std::string LogicalOperator::Describe() const {
                                                               : (into ? "VarExpandInto" : "VarExpand")) +
              " (slot " + std::to_string(from_slot) + ")" + RelText(*rel, from_left) + "(slot " +
              std::to_string(to_slot) + ")";
+    case LogicalOpKind::kExpandCount:
+      return "ExpandCount (slot " + std::to_string(from_slot) + ")" + RelText(*rel, from_left) +
+             "(" + Var(node->name, node->slot) + ") into slot " + std::to_string(rel->slot) +
+             (predicates.empty() ? "" : " (" + std::to_string(predicates.size()) + " predicates)");
     case LogicalOpKind::kShortestPath:
       return std::string(part->shortest == ast::ShortestKind::kAllShortest ? "AllShortestPaths"
                                                                           : "ShortestPath") +
@@ -62,7 +66,9 @@ std::string LogicalOperator::Describe() const {
     case LogicalOpKind::kProject: return "Projection";
     case LogicalOpKind::kAggregate:
       return "Aggregate (" + std::to_string(projection->keys.size()) + " keys, " +
-             std::to_string(projection->aggregates.size()) + " aggregates)";
+             std::to_string(projection->aggregates.size()) + " aggregates" +
+             (weight_slot >= 0 ? ", rows weighted by slot " + std::to_string(weight_slot) : "") +
+             ")";
     case LogicalOpKind::kDistinct: return "Distinct";
     case LogicalOpKind::kSort: return "Sort";
     case LogicalOpKind::kSkip: return "Skip";

@@ -36,6 +36,8 @@ OpPtr Planner::PlanProjection(OpPtr op, const BoundProjection& p) {
   if (p.aggregating) {
     op = MakeOp(LogicalOpKind::kAggregate, std::move(op));
     op->projection = &p;
+    op->weight_slot = weight_slot_;
+    weight_slot_ = -1;
     if (!p.items.empty()) {
       op = MakeOp(LogicalOpKind::kProject, std::move(op));
       op->projection = &p;
@@ -73,7 +75,8 @@ Result<OpPtr> Planner::PlanQuery(const BoundSingleQuery& q) {
   bound_.clear();
   OpPtr op = MakeOp(LogicalOpKind::kOnce, nullptr);
   bool read_before = false;
-  for (const BoundClause& c : q.clauses) {
+  for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
+    const BoundClause& c = q.clauses[ci];
     const bool is_write = c.kind == BoundClause::Kind::kCreate ||
                           c.kind == BoundClause::Kind::kMerge ||
                           c.kind == BoundClause::Kind::kSet ||
@@ -85,6 +88,14 @@ Result<OpPtr> Planner::PlanQuery(const BoundSingleQuery& q) {
     }
     switch (c.kind) {
       case BoundClause::Kind::kMatch: {
+        const BoundClause* next = ci + 1 < q.clauses.size() ? &q.clauses[ci + 1] : nullptr;
+        if (next && next->kind == BoundClause::Kind::kProjection) {
+          if (OpPtr counted = PlanGroupCount(op, c.match, next->projection)) {
+            op = std::move(counted);
+            read_before = true;
+            break;
+          }
+        }
         COPMAP_ASSIGN_OR_RETURN(op, PlanMatch(std::move(op), c.match));
         read_before = true;
         break;

@@ -24,6 +24,10 @@ class Planner {
   OpPtr PlanProjection(OpPtr op, const BoundProjection& p);
   // plan_match.cc
   Result<OpPtr> PlanMatch(OpPtr op, const BoundMatch& m);
+  // plan_count.cc: `m` planned as counts per group node for the aggregating
+  // projection `p` that follows it; null (and `op` untouched) when it does
+  // not fit.
+  OpPtr PlanGroupCount(OpPtr& op, const BoundMatch& m, const BoundProjection& p);
 
  private:
   struct Pending {
@@ -36,11 +40,15 @@ class Planner {
   double StartCost(const BoundNode& node, const std::vector<Pending>& pending);
   OpPtr PlanStep(OpPtr op, const BoundPatternPart& part, size_t rel_index, bool forward,
                  std::vector<int>* rels_here);
-  OpPtr NodeFilter(OpPtr op, const BoundNode& node, const std::string& scanned_label);
+  // `arrived_over`: the relationship the node is reached over (the executor
+  // may know its label from the relationship type, see label_facts.h).
+  OpPtr NodeFilter(OpPtr op, const BoundNode& node, const std::string& scanned_label,
+                   const BoundRel* arrived_over = nullptr, bool forward = true);
 
   storage::Transaction& txn_;
   const BoundSingleQuery* query_ = nullptr;
   std::set<int> bound_;  // slots bound at the current point of the plan
+  int weight_slot_ = -1;  // set by PlanGroupCount for the next Aggregate
 };
 
 }  // namespace copmap::query
