@@ -103,6 +103,10 @@ Status CsvReader::FinishField(size_t start, bool quoted) {
                  std::to_string(options_.max_field_bytes) + " bytes (starts " +
                  Quote(std::string_view(data_).substr(start, 40)) + ")");
   }
+  if (ends_.size() == options_.max_fields) {
+    return Error("the record has more than " + std::to_string(options_.max_fields) +
+                 " fields (the limit per record)");
+  }
   ends_.push_back(data_.size());
   quoted_.push_back(quoted);
   return Status::OK();

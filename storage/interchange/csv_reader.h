@@ -9,7 +9,8 @@
 // operating system fails): UTF-16 or UTF-32 input (with or without a byte
 // order mark), bytes that are not UTF-8, NUL bytes, a quoted field still open
 // at the end of the file, text between a closing quote and the next
-// delimiter, and a field longer than CsvOptions::max_field_bytes.
+// delimiter, a field longer than CsvOptions::max_field_bytes, and a record
+// with more fields than CsvOptions::max_fields.
 //
 // Each record's fields are views into the reader's own buffer: they stay
 // valid until the next call to Next(). A field that was quoted is reported as
@@ -33,6 +34,11 @@ struct CsvOptions {
   char delimiter = ',';
   // A longer field is an error that names this limit.
   size_t max_field_bytes = 64u << 20;
+  // A record with more fields is an error that names this limit. It bounds a
+  // record's bookkeeping (about 24 bytes per field beyond the field's bytes)
+  // and refuses a runaway header at once (a 1,000,000-column header took
+  // 30 s to be refused before this limit).
+  size_t max_fields = 10000;
 };
 
 class CsvReader {
