@@ -96,6 +96,17 @@ class AdjIterator {
   virtual Status status() const = 0;
 };
 
+// Relationship records in id order (Transaction::ScanRelRecords).
+class RelRecordIterator {
+ public:
+  virtual ~RelRecordIterator() = default;
+  virtual bool Valid() const = 0;
+  // REQUIRES: Valid().
+  virtual const RelRecord& record() const = 0;
+  virtual void Next() = 0;
+  virtual Status status() const = 0;
+};
+
 // An index range bound; an absent bound is open.
 struct Bound {
   Value value;
@@ -155,6 +166,12 @@ class Transaction {
   virtual std::unique_ptr<NodeIterator> ScanLabel(LabelId label) = 0;
   virtual std::unique_ptr<RelIterator> ScanAllRels() = 0;
   virtual std::unique_ptr<RelIterator> ScanRelType(RelTypeId type) = 0;
+  // Every relationship of `type` (nullopt: of every type) with its record,
+  // in id order: one sequential read of the relationship records, for work
+  // over the whole graph (analytics projections need each tie's properties)
+  // that would otherwise cost a GetRel() per id. A record that does not
+  // decode ends the iteration with Corruption.
+  virtual std::unique_ptr<RelRecordIterator> ScanRelRecords(std::optional<RelTypeId> type) = 0;
 
   // A node's relationships in one direction, of one type or (nullopt) of
   // every type. One prefix seek; entries of one type are ordered by neighbor.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "storage/codec.h"
 #include "storage/keys.h"
 #include "storage/rocks_status.h"
 
@@ -45,6 +46,43 @@ void AdjRangeIterator::Decode() {
   if (range_.Valid() && range_.key().size() == keys::kAdjKeySize) {
     entry_ = keys::DecodeAdjKey(range_.key()).entry;
   }
+}
+
+void RelRecordRangeIterator::Next() {
+  if (!valid_) return;
+  range_.Next();
+  Settle();
+}
+
+void RelRecordRangeIterator::Settle() {
+  valid_ = false;
+  for (; range_.Valid(); range_.Next()) {
+    if (range_.key().size() != 8) {
+      error_ = Status::Corruption("relationship key of " + std::to_string(range_.key().size()) +
+                                  " bytes (expected 8)");
+      return;
+    }
+    RelId id = keys::GetBig64(range_.key().data());
+    if (type_) {
+      std::string_view header = range_.value();
+      uint64_t type = 0;
+      if (codec::GetVarint64(&header, &type) && type != *type_) continue;
+      // A malformed header falls through to the decoder, which reports it.
+    }
+    Result<RelRecord> rel = codec::DecodeRelRecord(id, range_.value());
+    if (!rel.ok()) {
+      error_ = rel.status();
+      return;
+    }
+    record_ = std::move(*rel);
+    valid_ = true;
+    return;
+  }
+}
+
+Status RelRecordRangeIterator::status() const {
+  if (!error_.ok()) return error_;
+  return range_.status();
 }
 
 }  // namespace copmap::storage

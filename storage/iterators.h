@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <rocksdb/iterator.h>
@@ -70,6 +71,29 @@ class AdjRangeIterator : public AdjIterator {
   void Decode();
   KeyRange range_;
   AdjEntry entry_;
+};
+
+// Decodes the records of the rels column family in key (id) order. With a
+// type, records of other types are skipped after reading their type only.
+class RelRecordRangeIterator : public RelRecordIterator {
+ public:
+  RelRecordRangeIterator(KeyRange range, std::optional<RelTypeId> type)
+      : range_(std::move(range)), type_(type) {
+    Settle();
+  }
+  bool Valid() const override { return valid_; }
+  const RelRecord& record() const override { return record_; }
+  void Next() override;
+  Status status() const override;
+
+ private:
+  // Decodes the current entry, first moving past entries of other types.
+  void Settle();
+  KeyRange range_;
+  std::optional<RelTypeId> type_;
+  RelRecord record_;
+  Status error_;
+  bool valid_ = false;
 };
 
 // An iterator that yields nothing, e.g. for a range whose bounds compare

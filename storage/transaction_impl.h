@@ -54,6 +54,7 @@ class RocksTransaction : public Transaction {
   std::unique_ptr<NodeIterator> ScanLabel(LabelId label) override;
   std::unique_ptr<RelIterator> ScanAllRels() override;
   std::unique_ptr<RelIterator> ScanRelType(RelTypeId type) override;
+  std::unique_ptr<RelRecordIterator> ScanRelRecords(std::optional<RelTypeId> type) override;
   std::unique_ptr<AdjIterator> Expand(NodeId node, Direction dir,
                                       std::optional<RelTypeId> type) override;
   Result<uint64_t> Degree(NodeId node, Direction dir, std::optional<RelTypeId> type) override;

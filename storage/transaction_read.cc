@@ -178,6 +178,11 @@ std::unique_ptr<RelIterator> RocksTransaction::ScanRelType(RelTypeId type) {
       Range(Cf::kRelTypes, prefix, keys::PrefixSuccessor(prefix)), IdSource::kKeyAt, 4);
 }
 
+std::unique_ptr<RelRecordIterator> RocksTransaction::ScanRelRecords(
+    std::optional<RelTypeId> type) {
+  return std::make_unique<RelRecordRangeIterator>(Range(Cf::kRels, "", ""), type);
+}
+
 std::unique_ptr<AdjIterator> RocksTransaction::Expand(NodeId node, Direction dir,
                                                       std::optional<RelTypeId> type) {
   std::string prefix = type ? keys::AdjTypePrefix(node, dir, *type) : keys::AdjPrefix(node, dir);

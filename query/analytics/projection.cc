@@ -29,6 +29,13 @@ Result<std::vector<storage::NodeId>> CollectNodes(storage::Transaction& txn,
   return ids;
 }
 
+// The value of `key` in a record's properties (sorted by key), or nullptr.
+const Value* FindProperty(const storage::Properties& props, storage::PropKeyId key) {
+  auto it = std::lower_bound(props.begin(), props.end(), key,
+                             [](const auto& p, storage::PropKeyId k) { return p.first < k; });
+  return it != props.end() && it->first == key ? &it->second : nullptr;
+}
+
 }  // namespace
 
 std::span<const LocalId> Projection::In(LocalId v) const {
@@ -179,23 +186,24 @@ Result<Projection> Projection::FromStore(storage::Transaction& txn, const Projec
     return it == ids.end() || *it != id ? kNoLocal : static_cast<LocalId>(it - ids.begin());
   };
 
+  // One ordered scan of the relationship records per type: the ends and the
+  // weight come with each record, so no read per node or per tie.
   std::vector<Edge> edges;
-  for (LocalId v = 0; v < ids.size(); ++v) {
-    for (const auto& type : types) {
-      auto it = txn.Expand(ids[v], storage::Direction::kOut, type);
-      for (; it->Valid(); it->Next()) {
-        const storage::AdjEntry& entry = it->entry();
-        LocalId u = local(entry.neighbor);
-        if (u == kNoLocal) continue;
-        double weight = spec.default_weight;
-        if (weight_key) {
-          COPMAP_ASSIGN_OR_RETURN(Value w, txn.GetRelProperty(entry.rel, *weight_key));
-          if (w.is_number()) weight = w.as_number();
-        }
-        edges.push_back({v, u, weight});
+  for (const auto& type : types) {
+    auto it = txn.ScanRelRecords(type);
+    for (; it->Valid(); it->Next()) {
+      const storage::RelRecord& rel = it->record();
+      LocalId v = local(rel.start);
+      LocalId u = local(rel.end);
+      if (v == kNoLocal || u == kNoLocal) continue;
+      double weight = spec.default_weight;
+      if (weight_key) {
+        const Value* w = FindProperty(rel.properties, *weight_key);
+        if (w != nullptr && w->is_number()) weight = w->as_number();
       }
-      COPMAP_RETURN_IF_ERROR(it->status());
+      edges.push_back({v, u, weight});
     }
+    COPMAP_RETURN_IF_ERROR(it->status());
   }
   uint32_t n = static_cast<uint32_t>(ids.size());
   return FromEdges(n, std::move(edges), spec.directed, spec.parallel, spec.keep_self_loops,

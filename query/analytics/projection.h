@@ -63,7 +63,10 @@ class Projection {
  public:
   Projection() = default;
 
-  // Builds from a store snapshot. Errors from the store are returned as is.
+  // Builds from a store snapshot: label scans (or a scan of every node) and
+  // one ordered scan of the relationship records per type, which carry both
+  // ends and the weight (no read per node or per tie). Errors from the store
+  // are returned as is.
   static Result<Projection> FromStore(storage::Transaction& txn, const ProjectionSpec& spec);
 
   // Builds from local-id edges over nodes 0..num_nodes-1 (NodeId i for local

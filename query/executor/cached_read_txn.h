@@ -65,6 +65,9 @@ class CachedReadTransaction final : public storage::Transaction {
   std::unique_ptr<storage::NodeIterator> ScanLabel(storage::LabelId l) override { return inner_->ScanLabel(l); }
   std::unique_ptr<storage::RelIterator> ScanAllRels() override { return inner_->ScanAllRels(); }
   std::unique_ptr<storage::RelIterator> ScanRelType(storage::RelTypeId t) override { return inner_->ScanRelType(t); }
+  std::unique_ptr<storage::RelRecordIterator> ScanRelRecords(std::optional<storage::RelTypeId> t) override {
+    return inner_->ScanRelRecords(t);
+  }
   std::unique_ptr<storage::AdjIterator> Expand(storage::NodeId node, storage::Direction dir,
                                                std::optional<storage::RelTypeId> type) override {
     return inner_->Expand(node, dir, type);
