@@ -15,26 +15,28 @@ namespace copmap::analytics {
 
 namespace {
 
-// Per-thread scratch space, reused across sources.
+// Per-thread scratch space, reused across sources (nothing is allocated
+// per source).
 struct Scratch {
   explicit Scratch(uint32_t n)
-      : sigma(n, 0), delta(n, 0), hops(n, -1), cost(n, 0), order(), score(n, 0), hop(n) {
+      : sigma(n, 0), delta(n, 0), hops(n, -1), cost(n, 0), order(), score(n, 0) {
     order.reserve(n);
   }
   std::vector<double> sigma;  // number of shortest paths from the source
   std::vector<double> delta;  // dependency of the source on each node
-  std::vector<int32_t> hops;  // "seen" marks of the weighted search (-1 unreached)
+  std::vector<int32_t> hops;  // hop distance (unweighted), "seen" marks (weighted); -1 unreached
   std::vector<double> cost;   // weighted distance
   std::vector<LocalId> order; // nodes in non-decreasing distance
   std::vector<double> score;  // accumulated dependencies
-  // The unweighted search keeps what it reads per neighbour side by side in
-  // 16 bytes: val is sigma (shortest path count) during the BFS and becomes
-  // (1 + delta) / sigma once the node's dependency is final.
-  struct HopState {
-    int32_t hops = -1;
-    double val = 0;
-  };
-  std::vector<HopState> hop;
+  // The unweighted search only: the successors of order[i] on shortest
+  // paths are succ[succ_end[i-1] .. succ_end[i]) (succ_end[-1] = 0); every
+  // arc is a successor arc at most once, so `arcs` entries suffice.
+  std::vector<LocalId> succ;
+  std::vector<uint64_t> succ_end;
+  void ReserveSuccessors(uint32_t n, uint64_t arcs) {
+    succ.resize(arcs + 1);  // +1: the branch-free append writes one past
+    succ_end.resize(n);
+  }
 };
 
 // The out-arcs of g renumbered in BFS order, so that nodes searched together
@@ -79,48 +81,51 @@ HopGraph RelabelByBfs(const Projection& g) {
 // One source of the unweighted case: BFS counting shortest paths, then the
 // dependencies pulled from each node's successors in reverse BFS order
 // (delta(v) = sigma(v) * sum over successors w of (1 + delta(w)) / sigma(w)).
-// The inner loops are branch-free on the hop test, which is unpredictable.
+// The BFS writes each node's successors to a list (branch-free: the hop test
+// is unpredictable), so that path counts and dependencies read only the arcs
+// of the shortest-path DAG, not every arc twice. Once a node's dependency is
+// final its sigma entry holds (1 + delta) / sigma, what its predecessors pull.
 void SourceHops(const HopGraph& g, LocalId s, Scratch& sc) {
-  auto& st = sc.hop;
+  int32_t* hops = sc.hops.data();
+  double* sigma = sc.sigma.data();
+  LocalId* succ = sc.succ.data();
+  uint64_t* succ_end = sc.succ_end.data();
   auto& order = sc.order;
   order.clear();
-  st[s].hops = 0;
-  st[s].val = 1;
+  hops[s] = 0;
+  sigma[s] = 1;
   order.push_back(s);
+  uint64_t k = 0;
   for (size_t head = 0; head < order.size(); ++head) {
-    LocalId v = order[head];
-    const int32_t next = st[v].hops + 1;
-    const double sv = st[v].val;
+    const LocalId v = order[head];
+    const int32_t next = hops[v] + 1;
+    const uint64_t first = k;
     for (LocalId w : g.Out(v)) {
-      Scratch::HopState& x = st[w];
-      if (x.hops < 0) {
-        x.hops = next;
+      if (hops[w] < 0) {
+        hops[w] = next;
         order.push_back(w);
       }
-      x.val += static_cast<double>(x.hops == next) * sv;
+      succ[k] = w;
+      k += hops[w] == next;
     }
+    succ_end[head] = k;
+    // Every predecessor of v came before it in BFS order: sigma[v] is final.
+    const double sv = sigma[v];
+    for (uint64_t j = first; j < k; ++j) sigma[succ[j]] += sv;
   }
   for (size_t i = order.size(); i-- > 0;) {
-    LocalId v = order[i];
-    const int32_t next = st[v].hops + 1;
-    // Successors (hops == next) are final; every other val is finite, so
-    // multiplying by the 0/1 test is exact. Two sums shorten the add chain.
-    auto out = g.Out(v);
-    double pulled[2] = {0, 0};
-    size_t k = 0;
-    for (; k + 1 < out.size(); k += 2) {
-      const Scratch::HopState& a = st[out[k]];
-      const Scratch::HopState& b = st[out[k + 1]];
-      pulled[0] += static_cast<double>(a.hops == next) * a.val;
-      pulled[1] += static_cast<double>(b.hops == next) * b.val;
-    }
-    if (k < out.size()) pulled[0] += static_cast<double>(st[out[k]].hops == next) * st[out[k]].val;
-    double sigma = st[v].val;
-    double delta = sigma * (pulled[0] + pulled[1]);
-    st[v].val = (1 + delta) / sigma;
+    const LocalId v = order[i];
+    const uint64_t first = i == 0 ? 0 : succ_end[i - 1];
+    double pulled = 0;
+    for (uint64_t j = first; j < succ_end[i]; ++j) pulled += sigma[succ[j]];
+    const double delta = sigma[v] * pulled;
+    sigma[v] = (1 + delta) / sigma[v];
     if (v != s) sc.score[v] += delta;
   }
-  for (LocalId v : order) st[v] = Scratch::HopState();
+  for (LocalId v : order) {
+    hops[v] = -1;
+    sigma[v] = 0;
+  }
 }
 
 // Fills order/sigma/cost by Dijkstra from s (hops marks "reached").
@@ -212,7 +217,10 @@ Result<BetweennessResult> Betweenness(const Projection& g, const BetweennessOpti
   uint32_t threads = std::max<uint32_t>(1, std::min<uint32_t>(options.threads, result.pivots));
   std::vector<Scratch> scratch;
   scratch.reserve(threads);
-  for (uint32_t t = 0; t < threads; ++t) scratch.emplace_back(n);
+  for (uint32_t t = 0; t < threads; ++t) {
+    scratch.emplace_back(n);
+    if (!options.weighted) scratch.back().ReserveSuccessors(n, g.num_arcs());
+  }
   std::vector<Status> errors(threads);
   HopGraph hop_graph;
   if (!options.weighted) hop_graph = RelabelByBfs(g);
