@@ -14,11 +14,13 @@ namespace copmap::analytics {
 
 namespace {
 
+// 16 bytes with a local id: the projection search keeps one per node of the
+// graph and reads a neighbour's on every arc, so its size decides the cache misses.
 template <typename Id>
 struct SearchState {
   double cost = kInfinity;
   Id parent{};
-  int hops = 0;
+  uint8_t hops = 0;  // Settle() caps max_hops at 255
   bool settled = false;
 };
 
@@ -43,6 +45,7 @@ template <typename Id, typename StateMap, typename ForEachTie, typename Global>
 Status Settle(Id source, StateMap& state, ForEachTie for_each_tie, Global global,
               const TrustSearchLimits& limits, const TrustVisit& visit) {
   const double max_cost = -std::log(limits.min_trust);
+  const int max_hops = std::min(limits.max_hops, 255);  // fits SearchState::hops
   using Item = std::pair<double, Id>;
   std::priority_queue<Item, std::vector<Item>, std::greater<Item>> heap;
   state[source].cost = 0;
@@ -59,7 +62,7 @@ Status Settle(Id source, StateMap& state, ForEachTie for_each_tie, Global global
     COPMAP_ASSIGN_OR_RETURN(bool stop, visit(global(v), trust, path));
     if (stop) break;
     const int hops = state[v].hops + 1;
-    if (hops > limits.max_hops) continue;
+    if (hops > max_hops) continue;
     // Ties break towards the smaller parent id, so both views give one answer.
     auto relax = [&, cost = cost, v = v](Id w, double edge_cost) {
       const double nd = cost + edge_cost;
@@ -68,7 +71,7 @@ Status Settle(Id source, StateMap& state, ForEachTie for_each_tie, Global global
       if (nd < sw.cost || (nd == sw.cost && v < sw.parent)) {
         sw.cost = nd;
         sw.parent = v;
-        sw.hops = hops;
+        sw.hops = static_cast<uint8_t>(hops);
         heap.push({nd, w});
       }
     };
