@@ -1,5 +1,12 @@
-// Benchmarks of the analytics on synthetic CoP graphs (see synthetic_cop.h).
-// Every figure carries the dataset size in its counters (people, ties).
+// Benchmarks of the analytics on CoP graphs. Every figure carries the
+// dataset size in its counters (people, ties).
+//
+// Where the graphs come from: with COPMAP_ANALYTICS_DATA=DIR, the stores
+// DIR/people-<N>.db made from the workload's generator
+//   copmap gen --people N --seed 42 --out /tmp/x
+//   copmap import --db DIR/people-<N>.db /tmp/x
+// (benchmarks whose store is missing are skipped); otherwise synthetic_cop.h's
+// generator, loaded into a temp store when a benchmark needs one.
 //
 //   build-*/bench/analytics/analytics_bench --benchmark_filter=Betweenness
 #include <benchmark/benchmark.h>
@@ -33,79 +40,19 @@ const SyntheticCop& Cop(uint32_t people) {
   return it->second;
 }
 
-// The undirected KNOWS projection of a synthetic organization.
-const Projection& Knows(uint32_t people) {
-  static std::map<uint32_t, Projection> cache;
-  auto it = cache.find(people);
-  if (it == cache.end()) {
-    const SyntheticCop& cop = Cop(people);
-    it = cache.emplace(people, Projection::FromEdges(people, cop.knows, false).value()).first;
-  }
-  return it->second;
-}
+const char* DataDir() { return std::getenv("COPMAP_ANALYTICS_DATA"); }
 
-void SetSize(benchmark::State& state, const Projection& g) {
-  state.counters["people"] = g.num_nodes();
-  state.counters["ties"] = static_cast<double>(g.num_edges());
-}
-
-// Args: people, threads. With 2 threads read the wall ("real") time.
-void BM_BetweennessExact(benchmark::State& state) {
-  const Projection& g = Knows(static_cast<uint32_t>(state.range(0)));
-  BetweennessOptions options;
-  options.threads = static_cast<uint32_t>(state.range(1));
-  for (auto _ : state) benchmark::DoNotOptimize(Betweenness(g, options).value().score.data());
-  SetSize(state, g);
-}
-BENCHMARK(BM_BetweennessExact)
-    ->Args({10'000, 1})
-    ->Args({10'000, 2})
-    ->UseRealTime()
-    ->Unit(benchmark::kSecond)
-    ->Iterations(1);
-
-void BM_BetweennessSampled(benchmark::State& state) {
-  const Projection& g = Knows(static_cast<uint32_t>(state.range(0)));
-  BetweennessOptions options;
-  options.samples = 256;
-  double bound = 0;
-  for (auto _ : state) bound = Betweenness(g, options).value().error_bound;
-  SetSize(state, g);
-  state.counters["pivots"] = 256;
-  state.counters["error_bound"] = bound;
-}
-BENCHMARK(BM_BetweennessSampled)->Arg(100'000)->Unit(benchmark::kSecond)->Iterations(1);
-
-void BM_Louvain(benchmark::State& state) {
-  const Projection& g = Knows(static_cast<uint32_t>(state.range(0)));
-  Partition p;
-  for (auto _ : state) p = Louvain(g).value();
-  SetSize(state, g);
-  state.counters["modularity"] = p.modularity;
-  state.counters["communities"] = p.count;
-}
-BENCHMARK(BM_Louvain)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kSecond)->Iterations(1);
-
-void BM_LabelPropagation(benchmark::State& state) {
-  const Projection& g = Knows(static_cast<uint32_t>(state.range(0)));
-  Partition p;
-  for (auto _ : state) p = LabelPropagation(g).value();
-  SetSize(state, g);
-  state.counters["modularity"] = p.modularity;
-}
-BENCHMARK(BM_LabelPropagation)->Arg(100'000)->Unit(benchmark::kSecond)->Iterations(1);
-
-// A store holding a synthetic organization: in a temp dir removed at exit,
-// or, when COPMAP_ANALYTICS_BENCH_DIR is set, kept in <that dir>/people-<N>
-// and reused by later runs (loading 100k people takes minutes on 2 cores).
+// A store holding an organization of `people`: the imported one under
+// COPMAP_ANALYTICS_DATA, else the synthetic one in a temp dir removed at exit.
 struct LoadedStore {
   std::string dir;
-  bool keep = false;
+  bool imported = false;
   std::unique_ptr<storage::GraphStore> store;
-  std::vector<storage::NodeId> people;
+  std::vector<storage::NodeId> people;   // ascending
+  std::vector<storage::NodeId> domains;  // ascending
   ~LoadedStore() {
     store.reset();
-    if (!keep) std::filesystem::remove_all(dir);
+    if (!imported) std::filesystem::remove_all(dir);
   }
 };
 
@@ -118,88 +65,253 @@ std::map<uint32_t, std::unique_ptr<LoadedStore>>& Stores() {
 }
 void CloseStores() { Stores().clear(); }
 
-LoadedStore& Store(uint32_t people) {
-  auto& cache = Stores();
-  auto& slot = cache[people];
+std::vector<storage::NodeId> Labelled(storage::GraphStore& store, const char* label) {
+  std::vector<storage::NodeId> ids;
+  auto txn = store.Begin({.read_only = true});
+  auto id = txn->FindLabel(label);
+  if (!id) return ids;
+  for (auto it = txn->ScanLabel(*id); it->Valid(); it->Next()) ids.push_back(it->id());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// nullptr (with the reason in *error) when the imported store is missing.
+LoadedStore* Store(uint32_t people, std::string* error) {
+  auto& slot = Stores()[people];
   if (!slot) {
-    slot = std::make_unique<LoadedStore>();
-    const char* kept = std::getenv("COPMAP_ANALYTICS_BENCH_DIR");
-    slot->keep = kept != nullptr;
-    slot->dir = kept ? std::string(kept) + "/people-" + std::to_string(people)
-                     : (std::filesystem::temp_directory_path() /
-                        ("copmap-analytics-bench-" + std::to_string(::getpid()) + "-" +
-                         std::to_string(people)))
-                           .string();
-    bool reuse = slot->keep && std::filesystem::exists(slot->dir + "/DONE");
-    if (!reuse) std::filesystem::remove_all(slot->dir);
-    std::filesystem::create_directories(std::filesystem::path(slot->dir).parent_path());
+    auto s = std::make_unique<LoadedStore>();
     storage::StoreOptions options;
     options.sync_commits = false;
-    slot->store = storage::GraphStore::Open(slot->dir, options).value();
-    if (reuse) {
-      auto txn = slot->store->Begin({.read_only = true});
-      auto it = txn->ScanLabel(*txn->FindLabel("Person"));
-      for (; it->Valid(); it->Next()) slot->people.push_back(it->id());
-      std::sort(slot->people.begin(), slot->people.end());
+    if (const char* data = DataDir()) {
+      s->imported = true;
+      s->dir = std::string(data) + "/people-" + std::to_string(people) + ".db";
+      options.create_if_missing = false;
+      auto opened = storage::GraphStore::Open(s->dir, options);
+      if (!opened.ok()) {
+        *error = s->dir + ": " + opened.status().ToString();
+        Stores().erase(people);
+        return nullptr;
+      }
+      s->store = std::move(opened).value();
+      s->people = Labelled(*s->store, "Person");
     } else {
-      slot->people = LoadCop(Cop(people), *slot->store).value();
-      if (slot->keep) std::ofstream(slot->dir + "/DONE") << "loaded\n";
+      s->dir = (std::filesystem::temp_directory_path() /
+                ("copmap-analytics-bench-" + std::to_string(::getpid()) + "-" +
+                 std::to_string(people)))
+                   .string();
+      std::filesystem::remove_all(s->dir);
+      s->store = storage::GraphStore::Open(s->dir, options).value();
+      s->people = LoadCop(Cop(people), *s->store).value();
     }
+    s->domains = Labelled(*s->store, "Domain");
+    slot = std::move(s);
     static bool registered = (std::atexit(CloseStores), true);
     (void)registered;
   }
-  return *slot;
+  return slot.get();
+}
+
+// The undirected KNOWS projection between people (as cop.brokers uses it):
+// from the imported store, or from the synthetic organization's edge list.
+const Projection* Knows(uint32_t people, std::string* error) {
+  static std::map<uint32_t, Projection> cache;
+  auto it = cache.find(people);
+  if (it == cache.end()) {
+    Projection g;
+    if (DataDir()) {
+      LoadedStore* s = Store(people, error);
+      if (s == nullptr) return nullptr;
+      ProjectionSpec spec;
+      spec.node_labels = {"Person"};
+      spec.rel_types = {"KNOWS"};
+      auto txn = s->store->Begin({.read_only = true});
+      g = Projection::FromStore(*txn, spec).value();
+    } else {
+      g = Projection::FromEdges(people, Cop(people).knows, false).value();
+    }
+    it = cache.emplace(people, std::move(g)).first;
+  }
+  return &it->second;
+}
+
+// The projection for state.range(0) people; nullptr after marking the
+// benchmark skipped when its data is missing.
+const Projection* KnowsOrSkip(benchmark::State& state) {
+  std::string error;
+  const Projection* g = Knows(static_cast<uint32_t>(state.range(0)), &error);
+  if (g == nullptr) state.SkipWithError(error.c_str());
+  return g;
+}
+
+void SetSize(benchmark::State& state, const Projection& g) {
+  state.counters["people"] = g.num_nodes();
+  state.counters["ties"] = static_cast<double>(g.num_edges());
+}
+
+// Args: people, threads. With 2 threads read the wall ("real") time.
+void BM_BetweennessExact(benchmark::State& state) {
+  const Projection* g = KnowsOrSkip(state);
+  if (g == nullptr) return;
+  BetweennessOptions options;
+  options.threads = static_cast<uint32_t>(state.range(1));
+  for (auto _ : state) benchmark::DoNotOptimize(Betweenness(*g, options).value().score.data());
+  SetSize(state, *g);
+}
+BENCHMARK(BM_BetweennessExact)
+    ->Args({10'000, 1})
+    ->Args({10'000, 2})
+    ->UseRealTime()
+    ->Unit(benchmark::kSecond)
+    ->Iterations(1);
+
+void BM_BetweennessSampled(benchmark::State& state) {
+  const Projection* g = KnowsOrSkip(state);
+  if (g == nullptr) return;
+  BetweennessOptions options;
+  options.samples = 256;
+  double bound = 0;
+  for (auto _ : state) bound = Betweenness(*g, options).value().error_bound;
+  SetSize(state, *g);
+  state.counters["pivots"] = 256;
+  state.counters["error_bound"] = bound;
+}
+BENCHMARK(BM_BetweennessSampled)->Arg(100'000)->Unit(benchmark::kSecond)->Iterations(1);
+
+void BM_Louvain(benchmark::State& state) {
+  const Projection* g = KnowsOrSkip(state);
+  if (g == nullptr) return;
+  Partition p;
+  for (auto _ : state) p = Louvain(*g).value();
+  SetSize(state, *g);
+  state.counters["modularity"] = p.modularity;
+  state.counters["communities"] = p.count;
+}
+BENCHMARK(BM_Louvain)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kSecond)->Iterations(1);
+
+void BM_LabelPropagation(benchmark::State& state) {
+  const Projection* g = KnowsOrSkip(state);
+  if (g == nullptr) return;
+  Partition p;
+  for (auto _ : state) p = LabelPropagation(*g).value();
+  SetSize(state, *g);
+  state.counters["modularity"] = p.modularity;
+}
+BENCHMARK(BM_LabelPropagation)->Arg(100'000)->Unit(benchmark::kSecond)->Iterations(1);
+
+// The store for state.range(0) people; nullptr after marking the benchmark
+// skipped when it is missing.
+LoadedStore* StoreOrSkip(benchmark::State& state) {
+  std::string error;
+  LoadedStore* s = Store(static_cast<uint32_t>(state.range(0)), &error);
+  if (s == nullptr) state.SkipWithError(error.c_str());
+  return s;
 }
 
 void BM_ProjectionFromStore(benchmark::State& state) {
-  LoadedStore& s = Store(static_cast<uint32_t>(state.range(0)));
+  LoadedStore* s = StoreOrSkip(state);
+  if (s == nullptr) return;
   ProjectionSpec spec;
   spec.node_labels = {"Person"};
   spec.rel_types = {"KNOWS"};
+  spec.weight_property = "strength";
   Projection g;
   for (auto _ : state) {
-    auto txn = s.store->Begin({.read_only = true});
+    auto txn = s->store->Begin({.read_only = true});
     g = Projection::FromStore(*txn, spec).value();
   }
   SetSize(state, g);
 }
 BENCHMARK(BM_ProjectionFromStore)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
-// cop.experts(domain, {from: person}) with a different person and domain
-// each iteration (domains 0..99 of the Zipf popularity ranking).
-void BM_ExpertsFrom(benchmark::State& state) {
-  auto people = static_cast<uint32_t>(state.range(0));
-  LoadedStore& s = Store(people);
-  Rng rng(kSeed);
-  uint64_t rows = 0;
-  {
-    // The first call builds the shared KNOWS projection (trust_projection.h);
-    // later calls on the same data reuse it. Timed apart.
-    auto start = std::chrono::steady_clock::now();
-    auto txn = s.store->Begin({.read_only = true});
-    auto first = RunCopProcedure(*txn, "cop.experts",
-                                 {Value("domain-0"), Value(ValueMap{{"from", Value(int64_t(s.people[0]))}})});
-    state.counters["first_call_ms"] =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (!first.ok()) state.SkipWithError(first.status().ToString().c_str());
+// Names of the domains cop.experts is asked about: the 100 with the most
+// EXPERT_IN ties (popular) or every domain.
+std::vector<std::string> DomainNames(LoadedStore& s, bool popular) {
+  auto txn = s.store->Begin({.read_only = true});
+  auto expert_in = txn->FindRelType("EXPERT_IN");
+  std::vector<std::pair<uint64_t, storage::NodeId>> by_experts;
+  for (storage::NodeId d : s.domains) {
+    uint64_t n = expert_in ? txn->Degree(d, storage::Direction::kIn, *expert_in).value() : 0;
+    by_experts.push_back({n, d});
   }
+  std::stable_sort(by_experts.begin(), by_experts.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (popular && by_experts.size() > 100) by_experts.resize(100);
+  std::vector<std::string> names;
+  auto name = *txn->FindPropKey("name");
+  for (const auto& [n, d] : by_experts) names.push_back(txn->GetNodeProperty(d, name)->as_string());
+  return names;
+}
+
+Result<ProcedureRows> ExpertsFrom(LoadedStore& s, const std::string& domain, storage::NodeId from) {
+  auto txn = s.store->Begin({.read_only = true});
+  return RunCopProcedure(*txn, "cop.experts",
+                         {Value(domain), Value(ValueMap{{"from", Value(int64_t(from))}})});
+}
+
+void SetExpertsCounters(benchmark::State& state, const LoadedStore& s) {
+  state.counters["people"] = static_cast<double>(s.people.size());
+  auto txn = s.store->Begin({.read_only = true});
+  auto knows = txn->FindRelType("KNOWS");
+  state.counters["ties"] = knows ? static_cast<double>(txn->CountRels(*knows).value()) : 0;
+}
+
+// cop.experts(domain, {from: person}) with a different person and domain
+// each iteration; args: people, 0 = the 100 most popular domains, 1 = any
+// domain (fewer experts, further away). The shared KNOWS projection is built
+// before timing (BM_ExpertsFirstCall times that).
+void BM_ExpertsFrom(benchmark::State& state) {
+  LoadedStore* s = StoreOrSkip(state);
+  if (s == nullptr) return;
+  std::vector<std::string> domains = DomainNames(*s, state.range(1) == 0);
+  Rng rng(kSeed);
+  if (auto warm = ExpertsFrom(*s, domains[0], s->people[0]); !warm.ok()) {
+    state.SkipWithError(warm.status().ToString().c_str());
+    return;
+  }
+  uint64_t rows = 0;
   for (auto _ : state) {
-    std::string domain = "domain-" + std::to_string(rng.Uniform(100));
-    int64_t from = static_cast<int64_t>(s.people[rng.Uniform(people)]);
-    auto txn = s.store->Begin({.read_only = true});
-    auto result = RunCopProcedure(*txn, "cop.experts",
-                                  {Value(domain), Value(ValueMap{{"from", Value(from)}})});
+    const std::string& domain = domains[rng.Uniform(domains.size())];
+    storage::NodeId from = s->people[rng.Uniform(s->people.size())];
+    auto result = ExpertsFrom(*s, domain, from);
     if (!result.ok()) {
       state.SkipWithError(result.status().ToString().c_str());
       break;
     }
     rows += result->rows.size();
   }
-  state.counters["people"] = people;
-  state.counters["ties"] = static_cast<double>(Cop(people).knows.size());
+  SetExpertsCounters(state, *s);
+  state.counters["domains"] = static_cast<double>(domains.size());
   state.counters["rows_per_call"] = static_cast<double>(rows) / static_cast<double>(state.iterations());
 }
-BENCHMARK(BM_ExpertsFrom)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(200);
+BENCHMARK(BM_ExpertsFrom)
+    ->Args({100'000, 0})
+    ->Args({100'000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(200);
+
+// The first cop.experts with `from` on data not seen before (after a write or
+// a bulk load), which builds the shared KNOWS projection: each iteration
+// reopens the store (untimed), so its data version is new.
+void BM_ExpertsFirstCall(benchmark::State& state) {
+  LoadedStore* s = StoreOrSkip(state);
+  if (s == nullptr) return;
+  std::vector<std::string> domains = DomainNames(*s, true);
+  for (auto _ : state) {
+    state.PauseTiming();
+    s->store.reset();
+    storage::StoreOptions options;
+    options.sync_commits = false;
+    s->store = storage::GraphStore::Open(s->dir, options).value();
+    state.ResumeTiming();
+    auto result = ExpertsFrom(*s, domains[0], s->people[0]);
+    if (!result.ok()) {
+      state.SkipWithError(result.status().ToString().c_str());
+      break;
+    }
+  }
+  SetExpertsCounters(state, *s);
+}
+BENCHMARK(BM_ExpertsFirstCall)->Arg(100'000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 }  // namespace
 }  // namespace copmap::analytics::bench
