@@ -7,7 +7,7 @@ namespace copmap::analytics {
 namespace {
 
 constexpr double kPerLevel = 2, kAuthored = 3, kApplied = 1, kMentoring = 2, kLeads = 3;
-constexpr int kMaxLevel = 5, kMaxMentoringCounted = 3;
+constexpr int kMaxMentoringCounted = 3;
 constexpr double kBestRole = 2;
 
 double RolePoints(const std::string& role) {
@@ -52,11 +52,23 @@ Result<ExpertiseIndex> ExpertiseIndex::Build(CopGraph& graph, storage::NodeId do
     COPMAP_ASSIGN_OR_RETURN(auto members, graph.Adjacent(community, Direction::kIn, "MEMBER_OF"));
     for (const auto& m : members) index.links_[m.neighbor].memberships.emplace_back(m.rel, name);
   }
+  std::optional<storage::RelTypeId> mentors = graph.RelType("MENTORS");
+  for (auto& [person, links] : index.links_) {
+    for (storage::RelId rel : links.expert_rels) {
+      COPMAP_ASSIGN_OR_RETURN(Value level, graph.RelProp(rel, "level"));
+      if (level.is_int()) links.level = std::max(links.level, level.as_int());
+    }
+    if (mentors && !index.domain_name_.is_null()) {
+      COPMAP_ASSIGN_OR_RETURN(links.mentors_out,
+                              graph.txn().Degree(person, Direction::kOut, *mentors));
+    }
+  }
   for (const auto& [person, links] : index.links_) {
     index.candidates_.push_back(person);
-    double bound = (links.expert_rels.empty() ? 0 : kPerLevel * kMaxLevel) +
-                   kAuthored * links.authored +
-                   kApplied * links.applied + kMentoring * kMaxMentoringCounted +
+    const double mentoring = static_cast<double>(
+        std::min<uint64_t>(links.mentors_out, static_cast<uint64_t>(kMaxMentoringCounted)));
+    double bound = kPerLevel * static_cast<double>(links.level) + kAuthored * links.authored +
+                   kApplied * links.applied + kMentoring * mentoring +
                    kLeads * static_cast<double>(links.leads.size()) +
                    kBestRole * static_cast<double>(links.memberships.size());
     index.bounds_.push_back(bound);
@@ -74,10 +86,7 @@ Result<std::optional<Evidence>> ExpertiseIndex::Evaluate(CopGraph& graph, storag
   if (gone) return std::optional<Evidence>();
   Evidence ev;
   ev.person = person;
-  for (storage::RelId rel : links.expert_rels) {
-    COPMAP_ASSIGN_OR_RETURN(Value level, graph.RelProp(rel, "level"));
-    if (level.is_int()) ev.level = std::max(ev.level, level.as_int());
-  }
+  ev.level = links.level;
   ev.authored = links.authored;
   ev.applied = links.applied;
   ev.leads = links.leads;
@@ -88,7 +97,7 @@ Result<std::optional<Evidence>> ExpertiseIndex::Evaluate(CopGraph& graph, storag
     ev.roles.push_back(role.as_string() + " in " + community);
     role_points += RolePoints(role.as_string());
   }
-  if (!domain_name_.is_null()) {
+  if (links.mentors_out > 0) {
     COPMAP_ASSIGN_OR_RETURN(auto mentoring,
                             graph.Adjacent(person, storage::Direction::kOut, "MENTORS"));
     for (const auto& m : mentoring) {

@@ -9,8 +9,10 @@
 //
 // ExpertiseIndex splits the work so that a personal search (cop.experts with
 // `from`) pays only for the people it reaches: Build() scans adjacency around
-// the domain (no property reads) to know who the candidates are and bounds
-// any candidate's score; Evaluate() does the per-person reads.
+// the domain to know who the candidates are and bounds each candidate's
+// score (reading the declared levels and the MENTORS degree, so that the
+// bounds are tight and the search can stop early); Evaluate() does the rest
+// of the per-person reads.
 #pragma once
 
 #include <map>
@@ -53,6 +55,8 @@ class ExpertiseIndex {
  private:
   struct Links {
     std::vector<storage::RelId> expert_rels;
+    int64_t level = 0;        // the highest declared level among expert_rels
+    uint64_t mentors_out = 0; // MENTORS relationships the person starts (any domain)
     int authored = 0;
     int applied = 0;
     std::vector<std::string> leads;
