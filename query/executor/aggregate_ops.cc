@@ -49,7 +49,9 @@ class Aggregate final : public Operator {
     auto it = index_.find(keys);
     if (it != index_.end()) return it->second;
     Group g;
+    // Weighted groups count in Group::weight; no accumulator per group.
     for (const BoundAggregate& a : logical_.projection->aggregates) {
+      if (logical_.weight_slot >= 0) break;
       COPMAP_ASSIGN_OR_RETURN(auto acc, runtime::MakeAggregator(a.function, a.distinct, a.star));
       g.aggregators.push_back(std::move(acc));
     }
