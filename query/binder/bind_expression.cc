@@ -49,6 +49,30 @@ bool IsGraphFunction(const std::string& lower) {
   return false;
 }
 
+// A deep copy (the middle operand of a comparison chain is compared twice).
+ExprPtr CloneExpression(const BoundExpression& e) {
+  auto copy = std::make_unique<BoundExpression>();
+  copy->kind = e.kind;
+  copy->offset = e.offset;
+  copy->op = e.op;
+  copy->slot = e.slot;
+  copy->var_kind = e.var_kind;
+  copy->has_subject = e.has_subject;
+  copy->has_else = e.has_else;
+  copy->has_where = e.has_where;
+  copy->has_projection = e.has_projection;
+  copy->pattern_index = e.pattern_index;
+  copy->height = e.height;
+  copy->value = e.value;
+  copy->name = e.name;
+  copy->names = e.names;
+  copy->function = e.function;
+  for (const ExprPtr& child : e.children) {
+    copy->children.push_back(child ? CloneExpression(*child) : nullptr);
+  }
+  return copy;
+}
+
 struct PendingOp {
   bool is_not = false;
   BinaryOp op = BinaryOp::kAnd;
@@ -58,12 +82,14 @@ struct PendingOp {
 
 }  // namespace
 
-Status AddChild(BoundExpression* parent, ExprPtr child) {
+Status Binder::AddChild(BoundExpression* parent, ExprPtr child) const {
   if (child) parent->height = std::max(parent->height, child->height + 1);
   parent->children.push_back(std::move(child));
   if (parent->height > kMaxExpressionDepth) {
-    return Status::SemanticError("expression is nested too deeply (more than " +
-                                 std::to_string(kMaxExpressionDepth) + " levels)");
+    return Error(StartOf(*parent), "ExpressionTooDeep",
+                 "expression is nested too deeply (more than " +
+                     std::to_string(kMaxExpressionDepth) +
+                     " levels); compute parts of it in a WITH clause first");
   }
   return Status::OK();
 }
@@ -91,6 +117,7 @@ Result<VarInfo> Binder::Lookup(const ast::Variable& v) const {
   if (it == scope_.end()) {
     return Error(v.offset, "UndefinedVariable", "Variable `" + v.name + "` not defined");
   }
+  NoteRead(it->second.slot);
   return it->second;
 }
 
@@ -101,6 +128,10 @@ Result<ExprPtr> Binder::BindOptional(const boost::optional<ast::Expression>& e) 
 
 Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
   std::vector<ExprPtr> output;
+  // Per entry of `output`: when it is a comparison built here, its last
+  // right operand, so that a < b < c becomes a < b AND b < c as openCypher
+  // reads it. Null otherwise (a parenthesized comparison does not chain).
+  std::vector<const BoundExpression*> chain_ends;
   std::vector<PendingOp> ops;
 
   auto reduce = [&]() -> Status {
@@ -110,10 +141,12 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
       ExprPtr n = Node(ExprKind::kNot, top.offset);
       COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(output.back())));
       output.back() = std::move(n);
+      chain_ends.back() = nullptr;
       return Status::OK();
     }
     ExprPtr rhs = std::move(output.back());
     output.pop_back();
+    chain_ends.pop_back();
     ExprPtr lhs = std::move(output.back());
     ExprKind kind;
     int code = static_cast<int>(top.op);
@@ -131,10 +164,18 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
       case BinaryOp::kPow: kind = ExprKind::kArithmetic; code = int(runtime::ArithmeticOp::kPower); break;
       default: kind = ExprKind::kPredicate; break;
     }
-    ExprPtr n = Node(kind, lhs->offset);
+    const BoundExpression* chained = kind == ExprKind::kCompare ? chain_ends.back() : nullptr;
+    ExprPtr n = Node(kind, chained ? chained->offset : lhs->offset);
     n->op = code;
-    COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(lhs)));
+    COPMAP_RETURN_IF_ERROR(AddChild(n.get(), chained ? CloneExpression(*chained) : std::move(lhs)));
     COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(rhs)));
+    chain_ends.back() = kind == ExprKind::kCompare ? n->children[1].get() : nullptr;
+    if (chained) {
+      ExprPtr both = Node(ExprKind::kAnd, lhs->offset);
+      COPMAP_RETURN_IF_ERROR(AddChild(both.get(), std::move(lhs)));
+      COPMAP_RETURN_IF_ERROR(AddChild(both.get(), std::move(n)));
+      n = std::move(both);
+    }
     output.back() = std::move(n);
     return Status::OK();
   };
@@ -148,6 +189,7 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
     }
     COPMAP_ASSIGN_OR_RETURN(ExprPtr bound, BindTerm(t, nots));
     output.push_back(std::move(bound));
+    chain_ends.push_back(nullptr);
     return Status::OK();
   };
 
@@ -163,6 +205,7 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
                        output.back()->offset);
       COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(output.back())));
       output.back() = std::move(n);
+      chain_ends.back() = nullptr;
       continue;
     }
     ops.push_back(PendingOp{false, operation.op, operation.offset, precedence});
@@ -226,6 +269,9 @@ struct AtomBinder {
   Binder* b;
   uint32_t offset;
   using result_type = Result<ExprPtr>;
+  Status AddChild(BoundExpression* parent, ExprPtr child) const {
+    return b->AddChild(parent, std::move(child));
+  }
   Result<ExprPtr> Literal(Value v) const {
     ExprPtr e = b->Node(ExprKind::kLiteral, offset);
     e->value = std::move(v);
@@ -370,7 +416,11 @@ struct AtomBinder {
     return PatternPredicate({part}, boost::none, p.offset);
   }
   Result<ExprPtr> operator()(const ast::ExistsSubquery& s) const {
+    if (s.query) return b->BindExistsSubquery(s);
     return PatternPredicate(s.pattern, s.where, s.offset);
+  }
+  Result<ExprPtr> operator()(const ast::PatternComprehension& c) const {
+    return b->BindPatternComprehension(c);
   }
   Result<ExprPtr> operator()(const ast::Expression& e) const { return b->BindExpression(e); }
   template <typename T>

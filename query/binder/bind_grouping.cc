@@ -17,6 +17,14 @@ bool IsVariable(const BoundExpression& e) {
 
 // openCypher lets an expression that also aggregates use a grouping key
 // only when the key is a variable or a property of one.
+// `n` or `n.a.b` as written, or "" for anything else.
+std::string ExpressionText(const BoundExpression& e) {
+  if (IsVariable(e)) return e.name;
+  if (e.kind != ExprKind::kProperty || !e.children[0]) return "";
+  const std::string base = ExpressionText(*e.children[0]);
+  return base.empty() ? "" : base + "." + e.name;
+}
+
 bool IsSimpleKey(const BoundExpression& e) {
   if (IsVariable(e)) return true;
   return e.kind == ExprKind::kProperty && e.children.size() == 1 && IsVariable(*e.children[0]);
@@ -51,16 +59,6 @@ bool SameOptional(const ExprPtr& a, const ExprPtr& b) {
   return SameExpression(*a, *b);
 }
 
-// Where an expression starts in the text: operators and property lookups
-// carry their own position, so take the leftmost of the tree.
-uint32_t StartOf(const BoundExpression& e) {
-  uint32_t start = e.offset;
-  for (const ExprPtr& child : e.children) {
-    if (child) start = std::min(start, StartOf(*child));
-  }
-  return start;
-}
-
 // Where the aggregate whose result lands in `slot` was written.
 const BoundExpression* FindSlot(const BoundExpression& e, int slot) {
   if (e.kind == ExprKind::kSlot && e.slot == slot) return &e;
@@ -79,6 +77,16 @@ void RenameSlot(BoundExpression* e, int from, int to) {
 }
 
 }  // namespace
+
+// Where an expression starts in the text: operators and property lookups
+// carry their own position, so take the leftmost of the tree.
+uint32_t StartOf(const BoundExpression& e) {
+  uint32_t start = e.offset;
+  for (const ExprPtr& child : e.children) {
+    if (child) start = std::min(start, StartOf(*child));
+  }
+  return start;
+}
 
 Status Binder::ReuseProjectedAggregates(BoundExpression* e,
                                         std::vector<BoundAggregate>* aggregates,
@@ -107,11 +115,10 @@ Status Binder::ReuseProjectedAggregates(BoundExpression* e,
   return Status::OK();
 }
 
-Status Binder::ReadGroupedSlots(ExprPtr* e, const std::vector<BoundProjectionItem>& projected,
-                                const std::set<int>& hidden, bool aggregates,
-                                bool in_order_by) const {
+Status Binder::ReadGroupedSlots(ExprPtr* e, const GroupedProjection& g, bool aggregates,
+                                const char* used_in) const {
   BoundExpression& expr = **e;
-  for (const BoundProjectionItem& item : projected) {
+  for (const BoundProjectionItem& item : *g.projected) {
     if (!SameExpression(expr, *item.expression)) continue;
     if (aggregates && !IsSimpleKey(*item.expression)) {
       return Error(StartOf(expr), "AmbiguousAggregationExpression",
@@ -128,26 +135,47 @@ Status Binder::ReadGroupedSlots(ExprPtr* e, const std::vector<BoundProjectionIte
     *e = std::move(slot);
     return Status::OK();
   }
-  bool uses_hidden = IsVariable(expr) && hidden.count(expr.slot) > 0;
+  // The variable from before the projection that `expr` reads directly.
+  const BoundExpression* hidden_variable = nullptr;
+  if (IsVariable(expr) && g.hidden->count(expr.slot)) hidden_variable = &expr;
+  const BoundExpression* base = &expr;
+  while (base->kind == ExprKind::kProperty && base->children[0]) base = base->children[0].get();
+  if (base != &expr && IsVariable(*base) && g.hidden->count(base->slot)) hidden_variable = base;
+  bool uses_hidden = hidden_variable != nullptr;
   if (expr.kind == ExprKind::kPatternPredicate) {
     const BoundPatternPart& part = query_->predicate_patterns[expr.pattern_index];
-    for (const BoundNode& n : part.nodes) uses_hidden |= n.bound_before && hidden.count(n.slot);
-    for (const BoundRel& r : part.rels) uses_hidden |= r.bound_before && hidden.count(r.slot);
+    for (const BoundNode& n : part.nodes) uses_hidden |= n.bound_before && g.hidden->count(n.slot);
+    for (const BoundRel& r : part.rels) uses_hidden |= r.bound_before && g.hidden->count(r.slot);
+  }
+  if (expr.kind == ExprKind::kExistsSubquery || expr.kind == ExprKind::kPatternComprehension) {
+    for (int slot : query_->subqueries[expr.pattern_index].outer_slots) {
+      uses_hidden |= g.hidden->count(slot) > 0;
+    }
   }
   if (uses_hidden) {
-    const std::string what = expr.name.empty() ? "This pattern" : "Variable `" + expr.name + "`";
-    if (in_order_by) {
-      return Error(expr.offset, "UndefinedVariable",
-                   what + " is not defined after aggregation or DISTINCT; project it first");
+    const std::string what =
+        hidden_variable ? "Variable `" + hidden_variable->name + "`" : std::string("This pattern");
+    if (used_in == nullptr) {
+      return Error(StartOf(expr), "AmbiguousAggregationExpression",
+                   what + " is used next to an aggregation but is not a grouping key");
     }
-    return Error(expr.offset, "AmbiguousAggregationExpression",
-                 what + " is used next to an aggregation but is not a grouping key");
+    std::string columns;
+    for (const std::string& name : g.names) {
+      columns += (columns.empty() ? "`" : ", `") + name + "`";
+    }
+    const std::string text = ExpressionText(expr);
+    const std::string shown = text.empty() ? "it" : "`" + text + "`";
+    const bool sorting = std::string_view(used_in) == "ORDER BY";
+    return Error(StartOf(expr), "UndefinedVariable",
+                 what + " is not in scope after the " +
+                     (g.aggregating ? "aggregation" : "DISTINCT") + " in " + g.clause +
+                     ": only " + columns + " can be used in " + used_in + ". Add " + shown +
+                     " to " + g.clause + " under an alias and " +
+                     (sorting ? "sort by" : "filter on") + " that" +
+                     (std::string_view(g.clause) == "RETURN" ? ", or use WITH" : ""));
   }
   for (ExprPtr& child : expr.children) {
-    if (child) {
-      COPMAP_RETURN_IF_ERROR(
-          ReadGroupedSlots(&child, projected, hidden, aggregates, in_order_by));
-    }
+    if (child) COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&child, g, aggregates, used_in));
   }
   return Status::OK();
 }

@@ -44,6 +44,7 @@ Result<BoundPatternPart> Binder::BindPatternPart(const ast::PatternPart& part, P
         }
         node.slot = it->second.slot;
         node.bound_before = true;
+        NoteRead(node.slot);
       }
     }
     if (node.slot < 0) {
@@ -97,6 +98,7 @@ Result<BoundPatternPart> Binder::BindPatternPart(const ast::PatternPart& part, P
           }
           rel.slot = it->second.slot;
           rel.bound_before = true;
+          NoteRead(rel.slot);
         }
       }
       COPMAP_RETURN_IF_ERROR(BindProperties(d.properties, link.rel.offset, &rel.properties));

@@ -34,6 +34,7 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
                        " * is not allowed when there are no variables in scope");
     }
     for (const auto& [name, info] : scope_) {
+      NoteRead(info.slot);
       ExprPtr e = Node(ExprKind::kSlot, offset);
       e->slot = info.slot;
       e->var_kind = info.kind;
@@ -86,10 +87,13 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
     }
   }
   p.aggregates = std::move(aggregates);
+  GroupedProjection grouped_by{p.aggregating ? &p.keys : &p.items, &hidden,
+                               is_return ? "RETURN" : "WITH", p.aggregating, {}};
+  for (const PendingItem& item : items) grouped_by.names.push_back(item.name);
   if (p.aggregating) {
     for (BoundProjectionItem& item : p.items) {
-      COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&item.expression, p.keys, hidden,
-                                              /*aggregates=*/true, /*in_order_by=*/false));
+      COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&item.expression, grouped_by, /*aggregates=*/true,
+                                              /*used_in=*/nullptr));
     }
   }
 
@@ -109,9 +113,8 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
     aggregates_ = nullptr;
     Status status = bound.status();
     if (status.ok() && grouped) {
-      status = ReadGroupedSlots(&bound.value(), p.aggregating ? p.keys : p.items, hidden,
-                                p.aggregates.size() > aggregates_before,
-                                /*in_order_by=*/true);
+      status = ReadGroupedSlots(&bound.value(), grouped_by,
+                                p.aggregates.size() > aggregates_before, "ORDER BY");
     }
     if (status.ok() && p.aggregating) {
       status = ReuseProjectedAggregates(bound.value().get(), &p.aggregates,
@@ -158,8 +161,8 @@ Result<BoundProjection> Binder::BindProjection(const ast::ProjectionBody& body,
     if (!bound.ok()) return bound.status();
     p.where = std::move(bound).value();
     if (grouped) {
-      COPMAP_RETURN_IF_ERROR(ReadGroupedSlots(&p.where, p.aggregating ? p.keys : p.items, hidden,
-                                              /*aggregates=*/false, /*in_order_by=*/true));
+      COPMAP_RETURN_IF_ERROR(
+          ReadGroupedSlots(&p.where, grouped_by, /*aggregates=*/false, "WHERE"));
     }
   }
   scope_ = new_scope;

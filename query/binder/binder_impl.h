@@ -36,6 +36,13 @@ class Binder {
   Result<ExprPtr> BindFunction(const ast::FunctionCall& f);
   Result<ExprPtr> BindOptional(const boost::optional<ast::Expression>& e);
 
+  // Subqueries in expressions (bind_subquery.cc): EXISTS { clauses } and
+  // pattern comprehensions.
+  Result<ExprPtr> BindExistsSubquery(const ast::ExistsSubquery& s);
+  Result<ExprPtr> BindPatternComprehension(const ast::PatternComprehension& c);
+  // Appends `sub` to the current query's subqueries; an expression of `kind` reading it.
+  ExprPtr AddSubquery(ExprKind kind, uint32_t offset, BoundSingleQuery sub);
+
   // Patterns (bind_pattern.cc).
   enum class PatternMode { kMatch, kCreate, kMerge, kPredicate };
   Result<BoundPatternPart> BindPatternPart(const ast::PatternPart& part, PatternMode mode,
@@ -51,13 +58,21 @@ class Binder {
                                          bool is_return, uint32_t offset,
                                          BoundSingleQuery* out);
   Result<BoundSetItem> BindSetItem(const ast::SetItem& item);
+  // What a projection that grouped or deduplicated its rows leaves usable.
+  struct GroupedProjection {
+    const std::vector<BoundProjectionItem>* projected;  // computed: read from their slots
+    const std::set<int>* hidden;  // the slots of the variables from before it
+    const char* clause;           // "RETURN" or "WITH"
+    bool aggregating;             // else DISTINCT
+    std::vector<std::string> names;  // its columns, for error messages
+  };
   // After grouping or DISTINCT (bind_grouping.cc): replaces each part of `e`
-  // that is one of `projected` by a read of its slot, and fails on any
-  // remaining use of a `hidden` slot (a variable from before the
-  // projection). `aggregates`: `e` also aggregates, so only simple keys may
-  // be used.
-  Status ReadGroupedSlots(ExprPtr* e, const std::vector<BoundProjectionItem>& projected,
-                          const std::set<int>& hidden, bool aggregates, bool in_order_by) const;
+  // that is one of `g.projected` by a read of its slot, and fails on any
+  // remaining use of a hidden slot. `aggregates`: `e` also aggregates, so
+  // only simple keys may be used. `used_in`: "ORDER BY" or "WHERE", or null
+  // for an item of the projection itself.
+  Status ReadGroupedSlots(ExprPtr* e, const GroupedProjection& g, bool aggregates,
+                          const char* used_in) const;
   // ORDER BY after aggregation: the aggregates that `e` added past the first
   // `projected` ones must each repeat a projected one, whose slot `e` then
   // reads; any other is an error.
@@ -69,7 +84,16 @@ class Binder {
   Status SyntaxErrorAt(uint32_t offset, std::string_view detail,
                        const std::string& message) const;
 
+  // Adds a child and keeps `height` current; fails past kMaxExpressionDepth,
+  // pointing at where `parent` starts.
+  Status AddChild(BoundExpression* parent, ExprPtr child) const;
+
   int NewSlot() { return next_slot_++; }
+  // Records that a variable from an enclosing scope is read (for the outer
+  // slots of the subquery being bound, if any).
+  void NoteRead(int slot) const {
+    if (reads_ != nullptr) reads_->insert(slot);
+  }
   Result<VarInfo> Lookup(const ast::Variable& v) const;
   ExprPtr Node(ExprKind kind, uint32_t offset) const;
 
@@ -81,13 +105,17 @@ class Binder {
   std::vector<BoundAggregate>* aggregates_ = nullptr;
   bool in_aggregate_ = false;
   BoundSingleQuery* query_ = nullptr;
+  // While a subquery is bound: every slot its variables resolve to.
+  std::set<int>* reads_ = nullptr;
 };
+
+// Where an expression starts in the text: the leftmost offset in its tree
+// (operators and property lookups carry their own position).
+uint32_t StartOf(const BoundExpression& e);
 
 // The same expression tree (offsets aside; a variable read raw or as an
 // entity counts as the same).
 bool SameExpression(const BoundExpression& a, const BoundExpression& b);
 
-// Adds a child and keeps `height` current; fails past kMaxExpressionDepth.
-Status AddChild(BoundExpression* parent, ExprPtr child);
 
 }  // namespace copmap::query

@@ -44,6 +44,8 @@ enum class ExprKind : uint8_t {
   kListComprehension,  // slot (the iteration variable), children: list, where?, projection?
   kQuantifier,    // op: QuantifierKind, slot, children: list, where
   kPatternPredicate,  // pattern_index: a pattern checked against the store
+  kExistsSubquery,    // pattern_index: a subquery (BoundSingleQuery::subqueries) has a row
+  kPatternComprehension,  // pattern_index: a subquery; children[0] evaluated per inner row
 };
 
 struct BoundExpression {

@@ -152,6 +152,12 @@ struct BoundSingleQuery {
   // WHERE over its own new variables (EXISTS { ... WHERE ... }).
   std::vector<BoundPatternPart> predicate_patterns;
   std::vector<ExprPtr> predicate_wheres;
+  // The subqueries of kExistsSubquery and kPatternComprehension expressions
+  // (pattern_index). A subquery runs once per row of this query, starting
+  // from that row: it shares the slot numbering, reads `outer_slots` from
+  // the row, and its columns are what a pattern comprehension collects.
+  std::vector<BoundSingleQuery> subqueries;
+  std::vector<int> outer_slots;
 };
 
 struct BoundStatement {

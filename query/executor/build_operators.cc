@@ -7,8 +7,6 @@ OperatorPtr MakeSortOperator(const LogicalOperator& op, ExecContext& ctx,
                              const BoundExpression* skip, const BoundExpression* limit);
 OperatorPtr MakeOptionalOperator(const LogicalOperator& op, ExecContext& ctx, Operator* argument);
 
-namespace {
-
 Operator* FindArgument(Operator& op) {
   if (op.logical().kind == LogicalOpKind::kArgument) return &op;
   for (auto& c : op.children()) {
@@ -16,6 +14,8 @@ Operator* FindArgument(Operator& op) {
   }
   return nullptr;
 }
+
+namespace {
 
 Result<OperatorPtr> Build(const LogicalOperator& op, ExecContext& ctx, int num_slots,
                           const LogicalOperator* parent, const LogicalOperator* grandparent) {

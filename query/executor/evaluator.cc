@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "query/executor/entities.h"
+#include "query/executor/subquery.h"
 #include "query/parser/ast.h"
 #include "query/runtime/arithmetic.h"
 #include "query/runtime/compare.h"
@@ -371,6 +372,8 @@ Result<Value> Evaluate(const BoundExpression& e, Row& row, ExecContext& ctx) {
       COPMAP_ASSIGN_OR_RETURN(bool holds, PatternPredicateHolds(ctx, e.pattern_index, row));
       return Value(holds);
     }
+    case ExprKind::kExistsSubquery:
+    case ExprKind::kPatternComprehension: return EvaluateSubquery(e, row, ctx);
   }
   return Status::Internal("unknown expression kind");
 }

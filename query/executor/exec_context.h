@@ -16,6 +16,7 @@
 
 namespace copmap::query {
 
+struct LogicalPlan;
 using Row = std::vector<Value>;
 
 struct ExecContext {
@@ -28,6 +29,8 @@ struct ExecContext {
   QueryCounters counters;
   // The query part whose operators are running (pattern predicates live there).
   const BoundSingleQuery* query = nullptr;
+  // The running plan (expression subqueries find their plans there).
+  const LogicalPlan* plan = nullptr;
 
   // Cheap enough for every row: looks at the clock and the cancel flag
   // only every 256 calls.

@@ -25,6 +25,7 @@ void Profile(Operator& op, int depth, std::string* out) {
 Result<ExecuteResult> Execute(const LogicalPlan& plan, ExecContext& ctx, RowSink& sink,
                               uint64_t max_rows) {
   ExecuteResult result;
+  ctx.plan = &plan;
   COPMAP_ASSIGN_OR_RETURN(OperatorPtr root, BuildOperators(*plan.root, ctx, plan.num_slots));
   COPMAP_RETURN_IF_ERROR(sink.OnHeader(plan.columns));
   Row row;

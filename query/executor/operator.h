@@ -60,8 +60,11 @@ OperatorPtr MakeWriteOperator(const LogicalOperator& op, ExecContext& ctx);
 // Builds the operator tree of a plan.
 Result<OperatorPtr> BuildOperators(const LogicalOperator& op, ExecContext& ctx, int num_slots);
 
-// Argument: the outer row an Optional feeds to its inner plan.
+// Argument: the outer row an Optional (or an expression subquery) feeds to
+// its inner plan.
 class ArgumentOperator;
 void SetArgumentRow(Operator& argument, const Row& row);
+// The first Argument in `op`'s tree (children in order), or null.
+Operator* FindArgument(Operator& op);
 
 }  // namespace copmap::query

@@ -69,6 +69,7 @@ struct CaseExpression;
 struct ListComprehension;
 struct Quantifier;
 struct PatternExpression;
+struct PatternComprehension;
 struct ExistsSubquery;
 
 // The innermost part of an expression. A parenthesized expression is an
@@ -78,8 +79,8 @@ struct Atom
                   Variable, CountStar, x3::forward_ast<ListLiteral>, x3::forward_ast<MapLiteral>,
                   x3::forward_ast<FunctionCall>, x3::forward_ast<CaseExpression>,
                   x3::forward_ast<ListComprehension>, x3::forward_ast<Quantifier>,
-                  x3::forward_ast<PatternExpression>, x3::forward_ast<ExistsSubquery>,
-                  x3::forward_ast<Expression>> {
+                  x3::forward_ast<PatternExpression>, x3::forward_ast<PatternComprehension>,
+                  x3::forward_ast<ExistsSubquery>, x3::forward_ast<Expression>> {
   using base_type::base_type;
   using base_type::operator=;
 };
@@ -211,10 +212,13 @@ struct PatternPart : Positioned {
 struct PatternExpression : Positioned {
   PatternElement element;
 };
-// EXISTS { [MATCH] pattern [WHERE expr] }
-struct ExistsSubquery : Positioned {
-  std::vector<PatternPart> pattern;
+// [path = (a)-->(b) WHERE predicate | projection]: the projection for each
+// match of the pattern, as a list.
+struct PatternComprehension : Positioned {
+  boost::optional<Variable> path_variable;
+  PatternElement element;
   boost::optional<Expression> where;
+  Expression projection;
 };
 
 // ---- clauses ----------------------------------------------------------------
@@ -344,6 +348,14 @@ struct UnionPart : Positioned {
 struct Query {
   SingleQuery first;
   std::vector<UnionPart> unions;
+};
+
+// EXISTS { pattern [WHERE expr] } (the simple form: `pattern` set) or
+// EXISTS { clauses } (a full subquery: `query` set).
+struct ExistsSubquery : Positioned {
+  std::vector<PatternPart> pattern;
+  boost::optional<Expression> where;
+  boost::optional<SingleQuery> query;
 };
 
 // ---- schema commands ----------------------------------------------------------

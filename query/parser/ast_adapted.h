@@ -24,7 +24,8 @@ BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::RelPattern, left_arrow, detail, ri
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::PatternLink, rel, node)
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::PatternElement, first, links)
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::PatternPart, path_variable, shortest, element)
-BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::ExistsSubquery, pattern, where)
+BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::PatternComprehension, path_variable, element, where,
+                          projection)
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::Match, optional, pattern, where)
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::Unwind, list, variable)
 BOOST_FUSION_ADAPT_STRUCT(copmap::query::ast::ProjectionItem, value, alias)

@@ -1,6 +1,6 @@
 // The expression rules of the grammar: literals, names, parameters,
-// operators, CASE, list comprehensions, quantifiers, pattern predicates and
-// EXISTS { ... }. One of the grammar's translation units (see grammar.h).
+// operators, CASE, list and pattern comprehensions, quantifiers, pattern
+// predicates and EXISTS { ... }. One of the grammar's translation units (see grammar.h).
 #include "query/parser/grammar_support.h"
 
 namespace copmap::query::parser::grammar {
@@ -26,6 +26,8 @@ COPMAP_RULE(list_comprehension, ast::ListComprehension, "list comprehension");
 COPMAP_RULE(quantifier, ast::Quantifier, "quantifier");
 COPMAP_RULE(pattern_expression_body, ast::PatternExpression, "pattern");
 COPMAP_RULE(pattern_expression, ast::PatternExpression, "pattern");
+COPMAP_RULE(pattern_comprehension, ast::PatternComprehension, "pattern comprehension");
+COPMAP_RULE(exists_subquery_body, ast::ExistsSubquery, "EXISTS subquery");
 COPMAP_RULE(exists_subquery, ast::ExistsSubquery, "EXISTS subquery");
 COPMAP_RULE(parenthesized, ast::Expression, "expression");
 COPMAP_RULE(atom, ast::Atom, "expression");
@@ -65,14 +67,23 @@ auto const quantifier_def = quantifier_kind >> '(' >> variable >> kw_IN > expres
                             -(kw_WHERE > expression) > ')';
 auto const pattern_expression_def = pattern_expression_body;
 auto const pattern_expression_body_def = pattern_chain[Assign<&ast::PatternExpression::element>{}];
-auto const exists_subquery_def =
-    kw_EXISTS >> '{' > -kw_MATCH > pattern > -(kw_WHERE > expression) > '}';
+auto const pattern_comprehension_def = '[' >> -(variable >> '=') >> pattern_chain >>
+                                       -(kw_WHERE > expression) >> '|' > expression > ']';
+// A full subquery starts with a clause keyword; anything else is the simple
+// form, a pattern with an optional WHERE.
+auto const exists_subquery_def = exists_subquery_body;
+auto const exists_subquery_body_def =
+    kw_EXISTS >> '{' >
+    (single_query[Assign<&ast::ExistsSubquery::query>{}] |
+     (pattern[Assign<&ast::ExistsSubquery::pattern>{}] >
+      -(kw_WHERE > expression[Assign<&ast::ExistsSubquery::where>{}]))) > '}';
 auto const parenthesized_def = '(' >> expression > ')';
 auto const atom_def = (kw_NULL >> attr(ast::NullLiteral{})) |
                       (kw_TRUE >> attr(ast::BoolLiteral{true})) |
                       (kw_FALSE >> attr(ast::BoolLiteral{false})) | NumberToken() |
                       string_literal | parameter | case_expression | count_star |
-                      exists_subquery | quantifier | list_comprehension | list_literal |
+                      exists_subquery | quantifier | list_comprehension | pattern_comprehension |
+                      list_literal |
                       map_literal | pattern_expression | parenthesized | function_call | variable;
 
 auto const property_lookup_def = property_lookup_body;
@@ -87,12 +98,12 @@ auto const operation_def = (null_check >> attr(ast::Term())) | (binary_op > term
 auto const expression_def = term >> *operation;
 
 BOOST_SPIRIT_DEFINE(symbolic_name, qualified_name, variable, variable_body, parameter_name,
-                    parameter, parameter_body, string_literal, count_star, list_literal,
-                    map_entry, map_literal, function_call, case_alternative, case_expression,
+                    parameter, parameter_body, string_literal, count_star, list_literal, map_entry,
+                    map_literal, function_call, case_alternative, case_expression,
                     list_comprehension, quantifier, pattern_expression, pattern_expression_body,
-                    exists_subquery, parenthesized, atom, property_lookup, property_lookup_body,
-                    subscript, label_check, label_check_body, postfix, term, operation,
-                    expression)
+                    pattern_comprehension, exists_subquery, exists_subquery_body, parenthesized,
+                    atom, property_lookup, property_lookup_body, subscript, label_check,
+                    label_check_body, postfix, term, operation, expression)
 
 BOOST_SPIRIT_INSTANTIATE(expression_type, iterator_type, context_type)
 BOOST_SPIRIT_INSTANTIATE(variable_type, iterator_type, context_type)

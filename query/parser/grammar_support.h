@@ -20,13 +20,36 @@
 #include "query/parser/grammar.h"
 #include "query/parser/tokens.h"
 
-// "expected X" names what the parser wanted. X3 describes a rule with a
-// semantic action by its C++ type name; describe it by the rule's name instead.
+// "expected X" names what the parser wanted. X3 describes a parser with a
+// semantic action, a list (a % ','), a sequence (a >> b, a > b: by its first
+// part) and an alternative (a | b) by its C++ type name; describe them by the
+// names of their rules instead.
+namespace copmap::query::parser {
+// A parser described by its first (left) part.
+template <typename Parser>
+struct DescribeByLeft {
+  using result_type = std::string;
+  std::string operator()(const Parser& p) const { return boost::spirit::x3::what(p.left); }
+};
+}  // namespace copmap::query::parser
+
 namespace boost::spirit::x3 {
 template <typename Subject, typename Action>
 struct get_info<action<Subject, Action>> {
   using result_type = std::string;
   std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
+template <typename Left, typename Right>
+struct get_info<list<Left, Right>> : copmap::query::parser::DescribeByLeft<list<Left, Right>> {};
+template <typename Left, typename Right>
+struct get_info<sequence<Left, Right>>
+    : copmap::query::parser::DescribeByLeft<sequence<Left, Right>> {};
+template <typename Left, typename Right>
+struct get_info<alternative<Left, Right>> {
+  using result_type = std::string;
+  std::string operator()(const alternative<Left, Right>& p) const {
+    return what(p.left) + " or " + what(p.right);
+  }
 };
 }  // namespace boost::spirit::x3
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "query/binder/bound_statement.h"
@@ -77,12 +78,24 @@ struct LogicalOperator {
 struct LogicalPlan {
   std::unique_ptr<BoundStatement> bound;
   std::unique_ptr<LogicalOperator> root;
+  // The plans of expression subqueries (BoundSingleQuery::subqueries, nested
+  // ones too), each starting at an Argument that receives the outer row.
+  std::vector<std::pair<const BoundSingleQuery*, std::unique_ptr<LogicalOperator>>> subqueries;
   std::vector<std::string> columns;
   int num_slots = 0;
   bool writes = false;
 
-  // The operator tree, one operator per line, children indented.
+  // The operator tree, one operator per line, children indented; then the
+  // trees of the subqueries.
   std::string ToString() const;
+
+  // The plan of `subquery` (one of the bound statement's), or null.
+  const LogicalOperator* SubqueryPlan(const BoundSingleQuery* subquery) const {
+    for (const auto& [query, root] : subqueries) {
+      if (query == subquery) return root.get();
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace copmap::query

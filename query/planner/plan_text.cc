@@ -90,6 +90,10 @@ std::string LogicalOperator::Describe() const {
 std::string LogicalPlan::ToString() const {
   std::string out;
   if (root) Print(*root, 0, &out);
+  for (size_t i = 0; i < subqueries.size(); ++i) {
+    out += "Subquery " + std::to_string(i + 1) + " (run per row):\n";
+    Print(*subqueries[i].second, 1, &out);
+  }
   return out;
 }
 

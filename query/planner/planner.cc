@@ -27,6 +27,10 @@ void CollectSlots(const BoundExpression& e, const BoundSingleQuery& q, std::set<
   for (const ExprPtr& c : e.children) {
     if (c) CollectSlots(*c, q, out);
   }
+  if (e.kind == ExprKind::kExistsSubquery || e.kind == ExprKind::kPatternComprehension) {
+    const std::vector<int>& reads = q.subqueries[e.pattern_index].outer_slots;
+    out->insert(reads.begin(), reads.end());
+  }
   if (e.kind == ExprKind::kListComprehension || e.kind == ExprKind::kQuantifier) {
     out->erase(e.slot);
   }
@@ -70,10 +74,11 @@ OpPtr Planner::PlanProjection(OpPtr op, const BoundProjection& p) {
   return op;
 }
 
-Result<OpPtr> Planner::PlanQuery(const BoundSingleQuery& q) {
+Result<OpPtr> Planner::PlanQuery(const BoundSingleQuery& q, bool subquery) {
   query_ = &q;
   bound_.clear();
-  OpPtr op = MakeOp(LogicalOpKind::kOnce, nullptr);
+  OpPtr op = MakeOp(subquery ? LogicalOpKind::kArgument : LogicalOpKind::kOnce, nullptr);
+  if (subquery) bound_.insert(q.outer_slots.begin(), q.outer_slots.end());
   bool read_before = false;
   for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
     const BoundClause& c = q.clauses[ci];
@@ -154,6 +159,19 @@ Result<OpPtr> Planner::PlanQuery(const BoundSingleQuery& q) {
   return op;
 }
 
+namespace {
+
+Status PlanSubqueries(Planner& planner, const BoundSingleQuery& q, LogicalPlan* plan) {
+  for (const BoundSingleQuery& sub : q.subqueries) {
+    COPMAP_ASSIGN_OR_RETURN(OpPtr root, planner.PlanQuery(sub, /*subquery=*/true));
+    plan->subqueries.emplace_back(&sub, std::move(root));
+    COPMAP_RETURN_IF_ERROR(PlanSubqueries(planner, sub, plan));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
 Result<LogicalPlan> Plan(std::unique_ptr<BoundStatement> bound, storage::Transaction& txn) {
   LogicalPlan plan;
   Planner planner(txn);
@@ -166,6 +184,9 @@ Result<LogicalPlan> Plan(std::unique_ptr<BoundStatement> bound, storage::Transac
       COPMAP_ASSIGN_OR_RETURN(OpPtr part, planner.PlanQuery(q));
       plan.root->children.push_back(std::move(part));
     }
+  }
+  for (const BoundSingleQuery& q : bound->queries) {
+    COPMAP_RETURN_IF_ERROR(PlanSubqueries(planner, q, &plan));
   }
   if (!bound->queries.empty()) {
     plan.columns = bound->queries[0].columns;

@@ -20,7 +20,9 @@ class Planner {
  public:
   explicit Planner(storage::Transaction& txn) : txn_(txn) {}
 
-  Result<OpPtr> PlanQuery(const BoundSingleQuery& q);
+  // `subquery`: q is one of BoundSingleQuery::subqueries, planned from an
+  // Argument holding the outer row.
+  Result<OpPtr> PlanQuery(const BoundSingleQuery& q, bool subquery = false);
   OpPtr PlanProjection(OpPtr op, const BoundProjection& p);
   // plan_match.cc
   Result<OpPtr> PlanMatch(OpPtr op, const BoundMatch& m);

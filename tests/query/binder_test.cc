@@ -80,6 +80,12 @@ TEST(BinderTest, DeepOperatorChainsAreRefused) {
   std::string sum = "RETURN 1";
   for (int i = 0; i < 1000; ++i) sum += " + 1";
   EXPECT_NE(ErrorOf(sum).find("nested too deeply"), std::string::npos);
+  // The error points at where the too deep expression starts.
+  std::string on_line_two = "MATCH (n)\nRETURN n.a";
+  for (int i = 0; i < 1000; ++i) on_line_two += " + 1";
+  EXPECT_PRED2(StartsWith, ErrorOf(on_line_two),
+               "SemanticError: 2:8: ExpressionTooDeep: expression is nested too deeply (more "
+               "than 400 levels); compute parts of it in a WITH clause first\nRETURN n.a + 1");
   std::string ok = "RETURN 1";
   for (int i = 0; i < 300; ++i) ok += " + 1";
   EXPECT_EQ(ErrorOf(ok), "OK");

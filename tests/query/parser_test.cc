@@ -40,6 +40,9 @@ TEST(ParserTest, AcceptsTheWholeLanguage) {
       "RETURN n",
       "MATCH (n) WHERE (n)-[:KNOWS]->() AND EXISTS { MATCH (n)-->(m) WHERE m.x > 1 } RETURN n",
       "MATCH (n) WHERE exists((n)-->()) AND n:Person:Admin RETURN n",
+      "MATCH (n) WHERE EXISTS { MATCH (n)-->(m) WITH m, count(*) AS c WHERE c > 1 RETURN m } "
+      "RETURN n",
+      "MATCH (n) RETURN [(n)-[:KNOWS]->(m) WHERE m.x > 1 | m.name], [p = (n)-->() | p]",
       "MATCH (n) RETURN *",
       "MATCH (n) RETURN DISTINCT n.name AS name, count(*) AS c ORDER BY c DESC, name ASC "
       "SKIP 1 LIMIT $limit",
@@ -177,6 +180,41 @@ TEST(ParserTest, ErrorsPointAtTheSpot) {
   EXPECT_EQ(ErrorOf("MATCH (n) RETURN\n"),
             "1:17: expected projection, found end of input\nMATCH (n) RETURN\n"
             "                ^");
+  // So are lists (a % ',') and alternatives (a | b).
+  EXPECT_EQ(ErrorOf("MERGE (n) ON CREATE SET RETURN n"),
+            "1:25: expected SET item, found 'RETURN'\nMERGE (n) ON CREATE SET RETURN n\n"
+            "                        ^");
+  EXPECT_EQ(ErrorOf("MATCH (n) WHERE EXISTS { 42 } RETURN n"),
+            "1:26: expected clause or pattern, found '42'\n"
+            "MATCH (n) WHERE EXISTS { 42 } RETURN n\n"
+            "                         ^");
+}
+
+TEST(ParserTest, BuildsSubqueriesAndPatternComprehensions) {
+  auto r = Parse("RETURN EXISTS { MATCH (a)-->(b) RETURN b }, EXISTS { (a)-->(b) WHERE b.x }, "
+                 "[p = (a)-->(b) WHERE b.y | b.z]");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const auto& items = boost::get<ast::Return>(QueryOf(r).first.clauses[0]).body.items;
+  ASSERT_EQ(items.size(), 3u);
+  const auto& full = boost::get<ast::x3::forward_ast<ast::ExistsSubquery>>(
+      items[0].value.expression.first.atom).get();
+  ASSERT_TRUE(full.query.has_value());
+  EXPECT_EQ(full.query->clauses.size(), 2u);
+  EXPECT_TRUE(full.pattern.empty());
+  const auto& simple = boost::get<ast::x3::forward_ast<ast::ExistsSubquery>>(
+      items[1].value.expression.first.atom).get();
+  EXPECT_FALSE(simple.query.has_value());
+  EXPECT_EQ(simple.pattern.size(), 1u);
+  EXPECT_TRUE(simple.where.has_value());
+  const auto& comprehension = boost::get<ast::x3::forward_ast<ast::PatternComprehension>>(
+      items[2].value.expression.first.atom).get();
+  ASSERT_TRUE(comprehension.path_variable.has_value());
+  EXPECT_EQ(comprehension.path_variable->name, "p");
+  EXPECT_EQ(comprehension.element.links.size(), 1u);
+  EXPECT_TRUE(comprehension.where.has_value());
+  EXPECT_EQ(comprehension.offset, 76u);
+  // Without '|' a bracketed pattern is a list holding a pattern predicate.
+  EXPECT_EQ(ErrorOf("RETURN [(a)-->(b)]"), "OK");
 }
 
 TEST(ParserTest, LexicalErrors) {
