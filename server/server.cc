@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "server/copmap_service.h"
 #include "server/listen_policy.h"
@@ -98,12 +99,17 @@ class Server::Impl {
     std::lock_guard<std::mutex> lock(shutdown_mu_);
     if (stopped_) return;
     stopped_ = true;
-    state_.log.Event(LogLevel::kInfo, "shutting-down grace_ms=" +
-                                          std::to_string(state_.options.grace_period.count()));
-    // Load balancers and probes see NOT_SERVING before anything stops.
+    state_.log.Event(LogLevel::kInfo,
+                     "shutting-down drain_notice_ms=" +
+                         std::to_string(state_.options.drain_notice.count()) +
+                         " grace_ms=" + std::to_string(state_.options.grace_period.count()));
+    // Load balancers and probes see NOT_SERVING before anything stops: Watch
+    // streams get it pushed, and Check polls answer it while the port still
+    // accepts calls for the drain notice.
     grpc::HealthCheckServiceInterface* health = server_->GetHealthCheckService();
     health->SetServingStatus(kServiceName, false);
     health->SetServingStatus(false);
+    std::this_thread::sleep_for(state_.options.drain_notice);
     // Stops accepting at once; calls still running after the grace period are
     // cancelled, which reaches their queries through QueryOptions::cancel.
     server_->Shutdown(std::chrono::system_clock::now() + state_.options.grace_period);

@@ -49,10 +49,10 @@ class Server {
   // Blocks until Shutdown() finished.
   void Wait();
 
-  // Graceful stop: health turns NOT_SERVING, no new calls are accepted,
-  // running calls get `options.grace_period` to finish, the rest are
-  // cancelled (their queries stop), the workers stop, an owned engine is
-  // closed.
+  // Graceful stop: health turns NOT_SERVING; after `options.drain_notice`
+  // (calls are still accepted meanwhile) no new calls are accepted, running
+  // calls get `options.grace_period` to finish, the rest are cancelled (their
+  // queries stop), the workers stop, an owned engine is closed.
   void Shutdown();
 
   class Impl;

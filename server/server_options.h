@@ -46,7 +46,12 @@ struct ServerOptions {
   // Bytes an Import may upload in total (spooled to a temporary directory).
   uint64_t max_import_bytes = 1ull << 30;
 
-  // On shutdown: how long running requests may finish before being cancelled.
+  // On shutdown, health turns NOT_SERVING and the server keeps accepting calls
+  // for this long, so that health watchers and pollers (load balancers,
+  // orchestrators) see it before the port closes; then it stops accepting.
+  // Set it to the probes' polling interval behind a load balancer.
+  std::chrono::milliseconds drain_notice{250};
+  // Then: how long running requests may finish before being cancelled.
   std::chrono::milliseconds grace_period{std::chrono::seconds(10)};
 
   // Directory under which Backup writes; empty disables Backup.

@@ -34,6 +34,35 @@ inline int HealthCheck(grpc::Channel* channel, const std::string& service,
   return s.ok() ? response.value() : -1;
 }
 
+// A grpc.health.v1.Health/Watch stream: the server sends the status at once
+// and again on every change.
+class HealthWatch {
+ public:
+  HealthWatch(grpc::Channel* channel, const std::string& service) {
+    google::protobuf::StringValue request;
+    request.set_value(service);
+    reader_.reset(grpc::internal::ClientReaderFactory<google::protobuf::Int32Value>::Create(
+        channel,
+        grpc::internal::RpcMethod("/grpc.health.v1.Health/Watch",
+                                  grpc::internal::RpcMethod::SERVER_STREAMING),
+        &context_, request));
+  }
+  ~HealthWatch() {
+    context_.TryCancel();
+    reader_->Finish();
+  }
+
+  // The next status sent (1 SERVING, 2 NOT_SERVING), or -1 once the stream ended.
+  int Next() {
+    google::protobuf::Int32Value response;
+    return reader_->Read(&response) ? response.value() : -1;
+  }
+
+ private:
+  grpc::ClientContext context_;
+  std::unique_ptr<grpc::ClientReader<google::protobuf::Int32Value>> reader_;
+};
+
 // Lists the services through reflection `version` ("v1" or "v1alpha").
 inline std::vector<std::string> ReflectionListServices(grpc::Channel* channel,
                                                        const std::string& version) {

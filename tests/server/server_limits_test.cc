@@ -1,23 +1,17 @@
-// Deadlines, cancellation, message size, concurrency limit, slow readers and
-// shutdown: the server stops work it should stop and stays healthy.
+// Deadlines, cancellation, message size, concurrency limit and slow readers:
+// the server stops work it should stop and stays healthy.
 #include <gtest/gtest.h>
 
 #include <thread>
 
 #include "server/error_mapping.h"
 #include "tests/server/grpc_probes.h"
+#include "tests/server/heavy_query.h"
 #include "tests/server/test_server.h"
 
 namespace copmap::server::testing {
 namespace {
 
-// 200 nodes: a three-way cartesian product is 8,000,000 rows and a four-way
-// count 1.6e9 combinations, far beyond any test's patience.
-void LoadGrid(TestServer& server) {
-  auto result = server.engine().Run("UNWIND range(1, 200) AS i CREATE (:N {i: i})");
-  ASSERT_TRUE(result.ok()) << result.status().ToString();
-}
-constexpr char kHeavyCount[] = "MATCH (a:N), (b:N), (c:N), (d:N) RETURN count(*)";
 constexpr char kManyRows[] = "MATCH (a:N), (b:N), (c:N) RETURN a.i, b.i, c.i";
 
 void ExpectHealthyAndServing(TestServer& server) {
@@ -26,38 +20,6 @@ void ExpectHealthyAndServing(TestServer& server) {
   QueryOutcome out = RunQuery(*stub, kReaderToken, "MATCH (n:N) RETURN count(n)");
   ASSERT_TRUE(out.status.ok()) << out.status.error_message();
   EXPECT_EQ(out.rows[0][0], Value(200));
-}
-
-// Polls `condition` until it holds. The generous limit only keeps a broken
-// server from hanging the test run; it is not a speed requirement.
-template <typename Condition>
-bool Eventually(Condition condition) {
-  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > give_up) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
-  return true;
-}
-
-// Every admitted request finished: stopped queries released their worker and
-// transaction, so the server has its full capacity again.
-void ExpectWorkersReleased(TestServer& server) {
-  EXPECT_TRUE(Eventually([&] { return server.server().running_requests() == 0; }))
-      << server.server().running_requests() << " requests still hold a worker";
-}
-
-// Runs the heavy count on `context` (set a deadline or cancel it from
-// elsewhere) and returns how the call ended.
-grpc::Status RunHeavy(v1::Copmap::Stub& stub, grpc::ClientContext* context) {
-  Authorize(context, kReaderToken);
-  v1::QueryRequest request;
-  request.set_query(kHeavyCount);
-  auto reader = stub.Query(context, request);
-  v1::QueryResponse response;
-  while (reader->Read(&response)) {
-  }
-  return reader->Finish();
 }
 
 TEST(ServerLimitsTest, ClientDeadlineStopsAHeavyQuery) {
@@ -205,29 +167,6 @@ TEST(ServerLimitsTest, AClientThatStopsReadingHoldsOnlyItsOwnWorker) {
   }
   EXPECT_EQ(stalled.Cancel().error_code(), grpc::StatusCode::CANCELLED);
   ExpectWorkersReleased(server);
-}
-
-TEST(ServerLimitsTest, ShutdownCancelsWhatOutlivesTheGracePeriod) {
-  ServerOptions options;
-  options.grace_period = std::chrono::milliseconds(200);
-  TestServer server(options);
-  LoadGrid(server);
-  auto stub = server.Stub();
-  grpc::Status status;
-  std::thread client([&] {
-    grpc::ClientContext context;
-    status = RunHeavy(*stub, &context);
-  });
-  // Shut down while the heavy query runs: it outlives the grace period.
-  const bool admitted = Eventually([&] { return server.server().running_requests() == 1; });
-  server.server().Shutdown();  // returns only once every call is done
-  client.join();
-  ASSERT_TRUE(admitted) << "the server never started the heavy query";
-  EXPECT_FALSE(status.ok());
-  // The store is still usable by its owner after the server let go of it.
-  auto count = server.engine().Run("MATCH (n:N) RETURN count(n)");
-  ASSERT_TRUE(count.ok());
-  EXPECT_EQ(count->rows[0][0], Value(200));
 }
 
 }  // namespace

@@ -29,6 +29,10 @@ TestServer::TestServer(ServerOptions options, bool with_tokens) {
            << Sha256Hex(kWriterToken) << " writer test-writer\n"
            << Sha256Hex(kAdminToken) << " admin test-admin\n";
   }
+  // Most tests shut down with nobody watching health: skip the default drain
+  // notice so that they do not each wait for it. A test that sets its own
+  // drain notice keeps it.
+  if (options.drain_notice == ServerOptions{}.drain_notice) options.drain_notice = {};
   options.listen = "127.0.0.1:0";
   options.backup_root = dir_ + "/backups";
   auto server = Server::Start(options, engine_.get());

@@ -23,7 +23,8 @@ inline constexpr char kAdminToken[] = "admin-secret-3";
 class TestServer {
  public:
   // `options` may set limits; listen, tokens_file and backup_root are filled
-  // in here (tokens only when `with_tokens`).
+  // in here (tokens only when `with_tokens`). The drain notice is 0 unless
+  // `options` sets one other than the default.
   explicit TestServer(ServerOptions options = {}, bool with_tokens = true);
   ~TestServer();
 
