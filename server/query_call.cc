@@ -11,6 +11,10 @@ namespace {
 // Room left in a message for the framing around the rows.
 constexpr size_t kMessageOverhead = 64 << 10;
 
+// The longest an inline run may hold the gRPC thread before it gives the
+// statement to a worker (and the gRPC thread back to other calls).
+constexpr std::chrono::milliseconds kInlineCap{20};
+
 }  // namespace
 
 QueryCall::QueryCall(ServiceState* state, grpc::CallbackServerContext* context,
@@ -42,7 +46,53 @@ QueryCall::QueryCall(ServiceState* state, grpc::CallbackServerContext* context,
     return;
   }
   params_ = std::move(params).value();
+  const bool fast = o.inline_fast_reads && !include_plan_ && state->fast_reads.Contains(text_);
+  if (fast && state->pool.TryReserve()) {
+    holds_reserved_slot_ = true;
+    if (RunInline()) return;
+    holds_reserved_slot_ = false;  // the worker's task takes the slot over
+    if (!state->pool.SubmitReserved([this] { Run(); })) Finish(record_.Busy(), false);
+    return;
+  }
   if (!state->pool.TrySubmit([this] { Run(); })) Finish(record_.Busy(), false);
+}
+
+query::QueryOptions QueryCall::MakeOptions(std::chrono::milliseconds budget, bool read_only) const {
+  query::QueryOptions options;
+  options.params = params_;
+  // The role check is the gate; read_only is the engine's own second guard so
+  // that nothing a reader sends can write.
+  options.read_only = read_only || read_only_ || record_.principal().role < Role::kWriter;
+  options.max_rows = max_rows_;
+  options.timeout = budget;
+  options.cancel = cancel_flag();
+  options.profile = include_plan_;
+  return options;
+}
+
+bool QueryCall::RunInline() {
+  const std::chrono::milliseconds budget = Budget();
+  if (budget.count() <= 0) return false;  // the worker reports the expired deadline
+  inline_ = true;
+  Result<query::QuerySummary> summary =
+      state_->engine->Execute(text_, MakeOptions(std::min(budget, kInlineCap), true), *this);
+  inline_ = false;
+  if (summary.ok()) {
+    state_->fast_reads.Observe(text_, summary->elapsed, /*one_message=*/true);
+    FinishWithSummary(*summary);
+    return true;
+  }
+  const bool capped = summary.status().code() == Status::Code::kTimeout && budget > kInlineCap;
+  if (!capped && !inline_overflow_) {
+    Finish(ToGrpcStatus(summary.status()), false);
+    return true;
+  }
+  state_->fast_reads.Forget(text_);
+  pending_.Clear();
+  pending_bytes_ = 0;
+  rows_ = 0;
+  inline_overflow_ = false;
+  return false;
 }
 
 std::chrono::milliseconds QueryCall::Budget() const {
@@ -76,17 +126,8 @@ void QueryCall::Run() {
     return Finish(ToGrpcStatus(Status::Timeout("the call's deadline passed before the query ran")),
                   false);
   }
-  query::QueryOptions options;
-  options.params = std::move(params_);
-  // The role check above is the gate; read_only is the engine's own second
-  // guard so that nothing a reader sends can write.
-  options.read_only = read_only_ || record_.principal().role < Role::kWriter;
-  options.max_rows = max_rows_;
-  options.timeout = budget;
-  options.cancel = cancel_flag();
-  options.profile = include_plan_;
-
-  Result<query::QuerySummary> summary = state_->engine->Execute(text_, options, *this);
+  Result<query::QuerySummary> summary =
+      state_->engine->Execute(text_, MakeOptions(budget, false), *this);
   if (!summary.ok()) {
     Status error = summary.status();
     // A call cancelled by gRPC because its deadline passed reports the deadline.
@@ -96,8 +137,13 @@ void QueryCall::Run() {
     }
     return Finish(ToGrpcStatus(error), false);
   }
+  if (!*writes) state_->fast_reads.Observe(text_, summary->elapsed, /*one_message=*/!flushed_);
+  FinishWithSummary(*summary);
+}
+
+void QueryCall::FinishWithSummary(const query::QuerySummary& summary) {
   v1::Summary* out = pending_.mutable_summary();
-  const query::QueryCounters& c = summary->counters;
+  const query::QueryCounters& c = summary.counters;
   v1::Counters* counters = out->mutable_counters();
   counters->set_nodes_created(c.nodes_created);
   counters->set_nodes_deleted(c.nodes_deleted);
@@ -109,14 +155,18 @@ void QueryCall::Run() {
   counters->set_indexes_added(c.indexes_added);
   counters->set_indexes_removed(c.indexes_removed);
   counters->set_contains_updates(c.ContainsUpdates());
-  out->set_elapsed_micros(static_cast<uint64_t>(summary->elapsed.count()));
-  out->set_plan(summary->plan);
+  out->set_elapsed_micros(static_cast<uint64_t>(summary.elapsed.count()));
+  out->set_plan(summary.plan);
   out->set_row_count(rows_);
   Finish(grpc::Status::OK, true);
 }
 
 void QueryCall::Finish(const grpc::Status& status, bool with_summary) {
   AwaitWritten();
+  if (holds_reserved_slot_) {
+    holds_reserved_slot_ = false;
+    state_->pool.Unreserve();
+  }
   record_.Finished(status, rows_);
   // Close() may delete this object: nothing may follow it.
   Close(status, with_summary ? &pending_ : nullptr);
@@ -142,6 +192,11 @@ Status QueryCall::OnRow(const std::vector<Value>& row) {
   ++rows_;
   pending_bytes_ += row_bytes;
   if (static_cast<uint32_t>(pending_.rows_size()) >= batch_rows_ || pending_bytes_ >= batch_bytes_) {
+    if (inline_) {
+      // More than one message: the worker path, with its flow control, runs it.
+      inline_overflow_ = true;
+      return Status::Cancelled("the answer needs more than one message");
+    }
     return Flush();
   }
   return Status::OK();
@@ -149,6 +204,7 @@ Status QueryCall::OnRow(const std::vector<Value>& row) {
 
 Status QueryCall::Flush() {
   pending_bytes_ = 0;
+  flushed_ = true;
   if (!Send(std::move(pending_))) {
     return Status::Cancelled("the client cancelled the call or stopped reading");
   }

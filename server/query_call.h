@@ -7,6 +7,13 @@
 // Engine with this object as the RowSink, and streams rows in batches through
 // WorkerStream's flow control. The client's cancellation and deadline reach
 // the engine through QueryOptions::cancel and QueryOptions::timeout.
+//
+// The fast path: a statement the server has seen run as a quick, small read
+// (FastReads) runs right on the gRPC thread, read-only, under a worker slot
+// of the pool (so the concurrency limit still holds) and capped at
+// kInlineCap; its whole answer goes out as one message. When the run hits the
+// cap or its rows would need a second message, nothing has been sent yet: the
+// statement is forgotten as fast and a worker runs it afresh.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +34,11 @@ class QueryCall final : public WorkerStream<v1::QueryResponse>, private query::R
 
  private:
   void Run();  // on a worker thread
+  // On the gRPC thread; true when the call is finished, false when a worker
+  // must run it (nothing was sent).
+  bool RunInline();
+  query::QueryOptions MakeOptions(std::chrono::milliseconds budget, bool read_only) const;
+  void FinishWithSummary(const query::QuerySummary& summary);
   // The time the query may run: the earliest of the request's timeout, the
   // call's deadline and the server's limits. Zero or less: already expired.
   std::chrono::milliseconds Budget() const;
@@ -51,6 +63,10 @@ class QueryCall final : public WorkerStream<v1::QueryResponse>, private query::R
   v1::QueryResponse pending_;  // built by the worker, sent by Flush()
   size_t pending_bytes_ = 0;
   uint64_t rows_ = 0;
+  bool flushed_ = false;         // a message went out before the summary
+  bool inline_ = false;          // running on the gRPC thread (RunInline)
+  bool inline_overflow_ = false; // the inline run's rows needed a second message
+  bool holds_reserved_slot_ = false;  // a pool slot taken for RunInline
 };
 
 }  // namespace copmap::server

@@ -43,6 +43,9 @@ struct ServerOptions {
   // batch aims to stay under.
   uint32_t batch_rows = 256;
   uint32_t batch_bytes = 1 << 20;
+  // Runs statements seen to be quick, small reads on the gRPC thread that
+  // received the call, sparing two thread hand-overs (see fast_reads.h).
+  bool inline_fast_reads = true;
   // Bytes an Import may upload in total (spooled to a temporary directory).
   uint64_t max_import_bytes = 1ull << 30;
 

@@ -16,6 +16,7 @@
 
 #include "query/engine.h"
 #include "server/auth.h"
+#include "server/fast_reads.h"
 #include "server/request_log.h"
 #include "server/server_options.h"
 #include "server/worker_pool.h"
@@ -47,6 +48,7 @@ struct ServiceState {
   const std::optional<TokenStore> tokens;  // nullopt: authentication is off
   WorkerPool pool;
   RequestLog log;
+  FastReads fast_reads;
 };
 
 // One call's identity and bookkeeping, from arrival to its log line.

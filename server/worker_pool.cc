@@ -20,10 +20,28 @@ WorkerPool::WorkerPool(size_t threads) {
 WorkerPool::~WorkerPool() { Stop(); }
 
 bool WorkerPool::TrySubmit(std::function<void()> task) {
+  return TryReserve() && SubmitReserved(std::move(task));
+}
+
+bool WorkerPool::TryReserve() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (stopping_ || in_flight_ >= threads_.size()) return false;
+  ++in_flight_;
+  return true;
+}
+
+void WorkerPool::Unreserve() {
+  std::lock_guard<std::mutex> lock(mu_);
+  --in_flight_;
+}
+
+bool WorkerPool::SubmitReserved(std::function<void()> task) {
   {
     std::lock_guard<std::mutex> lock(mu_);
-    if (stopping_ || in_flight_ >= threads_.size()) return false;
-    ++in_flight_;
+    if (stopping_) {
+      --in_flight_;
+      return false;
+    }
     tasks_.push_back(std::move(task));
   }
   cv_.notify_one();

@@ -30,6 +30,15 @@ class WorkerPool {
   // full or stopped.
   bool TrySubmit(std::function<void()> task);
 
+  // Admission without a task, for work a caller runs on its own thread (a
+  // fast read on the gRPC thread): takes a slot, or false when the pool is
+  // full or stopped. The slot is then either given back with Unreserve() or
+  // handed to a task with SubmitReserved(), which runs it like TrySubmit()
+  // (false, and the slot given back, when the pool stopped meanwhile).
+  bool TryReserve();
+  void Unreserve();
+  bool SubmitReserved(std::function<void()> task);
+
   // Frees the admission slot of the task running on the calling thread before
   // that task returns. A call finishes by handing its status to gRPC, and the
   // client may send its next request at once: calling this just before the
