@@ -2,12 +2,15 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "storage/wal_repair.h"
 
 namespace copmap::cli {
 namespace {
 
-int RunCheck(const std::string& db) {
-  auto store = OpenStore(db, /*create=*/false);
+int RunCheck(const std::string& db, bool accept_wal_loss) {
+  auto store = accept_wal_loss
+                   ? storage::OpenAcceptingWalLoss(db, {.create_if_missing = false})
+                   : OpenStore(db, /*create=*/false);
   if (!store.ok()) return Fail("check", store.status());
   auto violations = (*store)->Check();
   if (!violations.ok()) return Fail("check", violations.status());
@@ -24,11 +27,16 @@ int RunCheck(const std::string& db) {
 
 Command CheckCommand() {
   auto db = std::make_shared<std::string>();
+  auto accept_wal_loss = std::make_shared<bool>(false);
   Command c{"check",
             "Verify every invariant of the database (mirrored adjacency, degree counts, indexes, "
             "constraints, catalog); exit 0 when clean, 1 listing each violation."};
-  c.options = {DbOption(db.get())};
-  c.run = [db] { return RunCheck(*db); };
+  c.options = {DbOption(db.get()),
+               {"--accept-wal-loss",
+                "open a store whose write-ahead log is damaged in the middle (refused otherwise), "
+                "keeping the commits before the damage; the commits after it are lost",
+                accept_wal_loss.get()}};
+  c.run = [db, accept_wal_loss] { return RunCheck(*db, *accept_wal_loss); };
   return c;
 }
 

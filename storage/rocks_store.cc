@@ -13,12 +13,18 @@
 #include "storage/keys.h"
 #include "storage/rocks_status.h"
 #include "storage/transaction_impl.h"
+#include "storage/wal_recovery.h"
+#include "storage/wal_repair.h"
 
 namespace copmap::storage {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Set only inside OpenAcceptingWalLoss, for the open it makes on this thread
+// (StoreOptions is not extended for it: every layer includes that header).
+thread_local bool accept_wal_loss_on_open = false;
 
 constexpr const char* kCfNames[] = {keys::kMetaCf,   keys::kNodesCf,    keys::kRelsCf,
                                     keys::kAdjCf,    keys::kLabelsCf,   keys::kRelTypesCf,
@@ -94,6 +100,14 @@ uint64_t RocksStore::NextInstanceId() {
 Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
                                                      const StoreOptions& options) {
   return RocksStore::OpenStore(dir, options);
+}
+
+Result<std::unique_ptr<GraphStore>> OpenAcceptingWalLoss(const std::string& dir,
+                                                          const StoreOptions& options) {
+  accept_wal_loss_on_open = true;
+  auto store = RocksStore::OpenStore(dir, options);
+  accept_wal_loss_on_open = false;
+  return store;
 }
 
 Result<std::unique_ptr<GraphStore>> RocksStore::OpenStore(const std::string& dir,
@@ -180,7 +194,15 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   // verified: most of the time it took to create a store).
   std::vector<rocksdb::ColumnFamilyDescriptor> ours;
   if (fresh) ours.assign(descs.begin() + 1, descs.end()), descs.resize(1);
+  const bool accept_wal_loss = accept_wal_loss_on_open && !fresh;
+  SetStrictWalRecovery(&dbo, accept_wal_loss);
   rocksdb::Status s = rocksdb::OptimisticTransactionDB::Open(dbo, occ, dir, descs, &handles, &db_);
+  const bool strict_failed = !s.ok() && !fresh;
+  if (strict_failed) {
+    COPMAP_RETURN_IF_ERROR(JudgeWalDamage(s, dir, descs, &dbo));
+    handles.clear();
+    s = rocksdb::OptimisticTransactionDB::Open(dbo, occ, dir, descs, &handles, &db_);
+  }
   if (!s.ok()) return FromRocks(s, "opening the database at '" + dir + "'");
   if (fresh) {
     std::vector<rocksdb::ColumnFamilyHandle*> created;
@@ -197,6 +219,12 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   cfs_.assign(handles.begin() + 1, handles.begin() + 1 + int(Cf::kCount));
   other_cfs_.push_back(handles[0]);
   other_cfs_.insert(other_cfs_.end(), handles.begin() + 1 + int(Cf::kCount), handles.end());
+  // The commits before a torn or accepted-as-lost log tail go to SST files,
+  // so the damaged log is retired and the next open replays cleanly.
+  if (strict_failed || accept_wal_loss) {
+    s = db_->Flush(rocksdb::FlushOptions(), handles);
+    if (!s.ok()) return FromRocks(s, "retiring the damaged write-ahead log of '" + dir + "'");
+  }
 
   write_options_.sync = options.sync_commits;
   catalog_ = std::make_unique<Catalog>(db_, cf(Cf::kMeta));
