@@ -72,4 +72,22 @@ std::string ServeProcess::Log() const {
   return text.str();
 }
 
+bool ServeProcess::Running() {
+  if (pid_ <= 0) return false;
+  int status = 0;
+  if (::waitpid(pid_, &status, WNOHANG) != pid_) return true;
+  pid_ = -1;  // exited on its own
+  return false;
+}
+
+uint64_t ServeProcess::ResidentBytes() const {
+  if (pid_ <= 0) return 0;
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;  // "VmRSS:  1234 kB"
+  }
+  return 0;
+}
+
 }  // namespace copmap::reliability

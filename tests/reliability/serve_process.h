@@ -4,6 +4,7 @@
 
 #include <sys/types.h>
 
+#include <cstdint>
 #include <string>
 
 namespace copmap::reliability {
@@ -27,6 +28,10 @@ class ServeProcess {
   bool Kill();
   // The server's log so far (for failure messages).
   std::string Log() const;
+  // True while the child runs (it has neither exited nor been killed).
+  bool Running();
+  // The child's resident set size in bytes (VmRSS); 0 when it is not running.
+  uint64_t ResidentBytes() const;
 
  private:
   pid_t pid_ = -1;
