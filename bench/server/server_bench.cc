@@ -3,6 +3,7 @@
 //
 //   copmap_server_bench [--persons N] [--seconds S] [--clients 1,16] [--target HOST:PORT]
 //                       [--data DATASET_DIR] [--server-pid PID] [--stop-trials T]
+//                       [--client-retries on|off]
 //
 // With --target and --data it runs Q1 of the CoP workload
 // (../shared/bench/WORKLOAD.md) against a running `copmap serve` whose store
@@ -57,6 +58,7 @@ struct Flags {
   std::string data;
   int server_pid = 0;
   int stop_trials = 0;
+  bool client_retries = true;  // gRPC's retry support on the client channels
 };
 
 Flags ParseFlags(int argc, char** argv) {
@@ -74,6 +76,8 @@ Flags ParseFlags(int argc, char** argv) {
       flags.target = value;
     } else if (name == "--data") {
       flags.data = value;
+    } else if (name == "--client-retries") {
+      flags.client_retries = value != "off";
     } else if (name == "--server-pid") {
       flags.server_pid = std::stoi(value);
     } else if (name == "--clients") {
@@ -166,8 +170,10 @@ void RunLoad(const std::string& target, int clients, const Flags& flags, const L
   std::vector<std::thread> threads;
   for (int c = 0; c < clients; ++c) {
     threads.emplace_back([&, c] {
+      grpc::ChannelArguments args;
+      if (!flags.client_retries) args.SetInt(GRPC_ARG_ENABLE_RETRIES, 0);
       auto stub = copmap::v1::Copmap::NewStub(
-          grpc::CreateChannel(target, grpc::InsecureChannelCredentials()));
+          grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
       std::mt19937 random(42 + c);
       RoundTrip(*stub, lookup, random());  // connect and warm up
       while (Clock::now() < end) {
