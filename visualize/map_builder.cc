@@ -79,7 +79,7 @@ std::vector<std::string> DetailsFor(const BuildContext& ctx, const NodeValue& no
 }
 
 std::string EdgeLabel(const RelationshipValue& rel, bool bridge) {
-  if (bridge) return PropertyText(rel.properties, "role");
+  if (bridge) return "";  // the line's weight tells the role
   if (rel.type == "LEADS") return PropertyText(rel.properties, "style");
   if (rel.type == "EXPERT_IN") {
     const std::string level = PropertyText(rel.properties, "level");
@@ -87,6 +87,11 @@ std::string EdgeLabel(const RelationshipValue& rel, bool bridge) {
   }
   if (rel.type == "MENTORS") return PropertyText(rel.properties, "domain");
   return "";
+}
+
+Role BridgeRole(const RelationshipValue& rel) {
+  const Value* role = FindProperty(rel.properties, "role");
+  return role ? RoleFromValue(*role) : Role::kNone;
 }
 
 void AddLegend(const BuildContext& ctx, const std::set<std::string>& labels,
@@ -208,7 +213,7 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
     }
     const bool bridge = ctx.bridge_rels.count(id) > 0;
     MapEdge edge{keys[rel.start], keys[rel.end], EdgeLabel(rel, bridge),
-                 bridge ? BridgeStyle() : RelationshipStyle(rel)};
+                 bridge ? BridgeStyle(BridgeRole(rel)) : RelationshipStyle(rel)};
     if (!bridge) types.insert(rel.type);
     map.edges.push_back(std::move(edge));
   }

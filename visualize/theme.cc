@@ -216,8 +216,9 @@ EdgeStyle RelationshipStyle(const RelationshipValue& rel) {
   return Edge("#555555", LineStyle::kSolid, 1);
 }
 
-EdgeStyle BridgeStyle() {
-  return Edge(kVermillion, LineStyle::kDashed, 1.6);
+EdgeStyle BridgeStyle(Role role) {
+  const double width = role == Role::kCore ? 2.6 : role == Role::kActive ? 1.6 : 0.8;
+  return Edge(kVermillion, LineStyle::kDashed, width);
 }
 
 EdgeStyle SummaryEdgeStyle(size_t count) {
@@ -284,6 +285,8 @@ LegendEntry BoundarySpannerLegend() {
   return NodeEntry("boundary spanner (double outline)", s);
 }
 
-LegendEntry BridgeLegend() { return EdgeEntry("also member of (bridge)", BridgeStyle()); }
+LegendEntry BridgeLegend() {
+  return EdgeEntry("also member of (bridge; thicker: stronger role)", BridgeStyle(Role::kActive));
+}
 
 }  // namespace copmap::visualize

@@ -55,7 +55,9 @@ void ScaleByImportance(double importance, NodeStyle* style);
 // role, EXPERT_IN level, KNOWS strength).
 EdgeStyle RelationshipStyle(const RelationshipValue& rel);
 // A membership drawn across clusters: its person belongs elsewhere too.
-EdgeStyle BridgeStyle();
+// The role is the line's weight (core thickest), not a label: dozens of
+// "core" / "active" words along crossing lines only cluttered the map.
+EdgeStyle BridgeStyle(Role role);
 // An aggregated edge between summarized groups, `count` relationships.
 EdgeStyle SummaryEdgeStyle(size_t count);
 

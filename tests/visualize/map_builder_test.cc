@@ -57,14 +57,16 @@ TEST(MapBuilderTest, CommunitiesBecomeClustersAndSpannersAreMarked) {
   EXPECT_EQ(bob.style.peripheries, 2);
   EXPECT_EQ(bob.style.fill, RoleStyle(Role::kActive).fill);
   // The membership inside the home cluster is shown by containment; the
-  // other one is a bridge edge labelled with its role.
+  // other one is a bridge edge, as heavy as its role, without a label.
   int bob_memberships = 0;
   for (const MapEdge& e : map->edges) {
     if (e.from == "Person: bob@example.org" && e.to.rfind("Community: ", 0) == 0) {
       ++bob_memberships;
       EXPECT_EQ(e.to, "Community: Data Science");
-      EXPECT_EQ(e.label, "peripheral");
-      EXPECT_EQ(e.style.color, BridgeStyle().color);
+      EXPECT_EQ(e.label, "");
+      EXPECT_EQ(e.style.color, BridgeStyle(Role::kPeripheral).color);
+      EXPECT_EQ(e.style.pen_width, BridgeStyle(Role::kPeripheral).pen_width);
+      EXPECT_LT(e.style.pen_width, BridgeStyle(Role::kCore).pen_width);
     }
   }
   EXPECT_EQ(bob_memberships, 1);
@@ -75,7 +77,7 @@ TEST(MapBuilderTest, CommunitiesBecomeClustersAndSpannersAreMarked) {
             ada.details.end());
   EXPECT_TRUE(HasLegend(*map, "core member"));
   EXPECT_TRUE(HasLegend(*map, "boundary spanner (double outline)"));
-  EXPECT_TRUE(HasLegend(*map, "also member of (bridge)"));
+  EXPECT_TRUE(HasLegend(*map, "also member of (bridge; thicker: stronger role)"));
   EXPECT_TRUE(HasLegend(*map, "Domain"));
   EXPECT_FALSE(HasLegend(*map, "Person"));  // people are coloured by role instead
   EXPECT_NE(map->title.data_note.find("5 people, 3 Communities, 2 Domains"), std::string::npos)
