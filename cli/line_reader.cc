@@ -57,6 +57,14 @@ LineReader::LineReader(bool interactive, std::string history_file)
   // property: neither should end the word being completed.
   ::rl_basic_word_break_characters = const_cast<char*>(" \t\n\"'`@$><=;|&{([,)]}*+-/%^");
   ::using_history();
+  // A statement may span lines. Written plainly, the file would give back
+  // each line as an entry of its own; with a timestamp line ("#...") before
+  // each entry, readline reads the lines up to the next stamp as one entry.
+  // readline writes the stamp only with a comment character ('\0' by
+  // default; bash sets '#' too).
+  ::history_comment_char = '#';
+  ::history_write_timestamps = 1;
+  ::history_multiline_entries = 1;
   if (!history_file_.empty()) ::read_history(history_file_.c_str());
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <vector>
 
 #include "cli/table_layout.h"
@@ -176,6 +177,15 @@ std::string SummaryLine(uint64_t rows, const query::QuerySummary& summary) {
 }
 
 size_t TerminalWidth(std::FILE* stream) {
+  // COLUMNS, when someone exports it, wins: it is how a script or a test
+  // asks for a width (shells keep it unexported, so pipes are not squeezed).
+  if (const char* columns = std::getenv("COLUMNS")) {
+    char* end = nullptr;
+    const long width = std::strtol(columns, &end, 10);
+    if (end != columns && *end == '\0' && width > 0 && width <= 100000) {
+      return static_cast<size_t>(width);
+    }
+  }
   int fd = ::fileno(stream);
   if (fd < 0 || !::isatty(fd)) return 0;
   struct winsize ws {};

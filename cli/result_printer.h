@@ -54,7 +54,9 @@ Status FinishResult(ResultPrinter& printer, OutputFormat format, const query::Qu
 // printed on stderr after a table.
 std::string SummaryLine(uint64_t rows, const query::QuerySummary& summary);
 
-// The terminal's width when `stream` is a terminal, else 0.
+// The width a table may take on `stream`: $COLUMNS when set to a positive
+// number, else the terminal's width when `stream` is a terminal, else 0
+// (no limit).
 size_t TerminalWidth(std::FILE* stream);
 
 }  // namespace copmap::cli
