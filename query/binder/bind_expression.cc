@@ -140,6 +140,7 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
     if (top.is_not) {
       ExprPtr n = Node(ExprKind::kNot, top.offset);
       COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(output.back())));
+      COPMAP_RETURN_IF_ERROR(CheckLiteralOperands(*n));
       output.back() = std::move(n);
       chain_ends.back() = nullptr;
       return Status::OK();
@@ -169,6 +170,7 @@ Result<ExprPtr> Binder::BindExpression(const ast::Expression& e) {
     n->op = code;
     COPMAP_RETURN_IF_ERROR(AddChild(n.get(), chained ? CloneExpression(*chained) : std::move(lhs)));
     COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(rhs)));
+    COPMAP_RETURN_IF_ERROR(CheckLiteralOperands(*n));
     chain_ends.back() = kind == ExprKind::kCompare ? n->children[1].get() : nullptr;
     if (chained) {
       ExprPtr both = Node(ExprKind::kAnd, lhs->offset);
@@ -257,6 +259,7 @@ Result<ExprPtr> Binder::BindTerm(const ast::Term& t, size_t skip_prefixes) {
                                 : *it == '+' ? ExprKind::kUnaryPlus : ExprKind::kNot,
                      t.offset);
     COPMAP_RETURN_IF_ERROR(AddChild(n.get(), std::move(e)));
+    COPMAP_RETURN_IF_ERROR(CheckLiteralOperands(*n));
     e = std::move(n);
   }
   return e;

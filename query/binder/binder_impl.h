@@ -35,6 +35,9 @@ class Binder {
   Result<ExprPtr> BindAtom(const ast::Atom& a, uint32_t offset);
   Result<ExprPtr> BindFunction(const ast::FunctionCall& f);
   Result<ExprPtr> BindOptional(const boost::optional<ast::Expression>& e);
+  // bind_literal_types.cc: a SyntaxError when `e` is an operator on literals
+  // that can only fail with a type error.
+  Status CheckLiteralOperands(const BoundExpression& e) const;
 
   // Subqueries in expressions (bind_subquery.cc): EXISTS { clauses } and
   // pattern comprehensions.
