@@ -98,15 +98,18 @@ TEST_F(HostileQueryTest, LongNamesAreRefusedWithTheirLength) {
 
 TEST_F(HostileQueryTest, LongPrefixAndOperatorChainsAreBoundWithoutRecursion) {
   EXPECT_EQ(FirstLine(ErrorOf("RETURN " + Repeat("NOT ", 100'000) + "true")),
-            "SemanticError: expression is nested too deeply (more than 400 levels)");
+            "SemanticError: 1:8: ExpressionTooDeep: expression is nested too deeply (more than 400 "
+            "levels); compute parts of it in a WITH clause first");
   // Signs fold into a number literal, however many.
   Result<QueryResult> minus = engine_->Run("RETURN " + Repeat("- ", 100'000) + "7");
   ASSERT_TRUE(minus.ok()) << minus.status().ToString();
   EXPECT_EQ(minus->rows[0][0], Value(int64_t{7}));
   EXPECT_EQ(FirstLine(ErrorOf("RETURN 1" + Repeat(" + 1", 100'000))),
-            "SemanticError: expression is nested too deeply (more than 400 levels)");
+            "SemanticError: 1:8: ExpressionTooDeep: expression is nested too deeply (more than 400 "
+            "levels); compute parts of it in a WITH clause first");
   EXPECT_EQ(FirstLine(ErrorOf("RETURN true" + Repeat(" AND true", 100'000))),
-            "SemanticError: expression is nested too deeply (more than 400 levels)");
+            "SemanticError: 1:8: ExpressionTooDeep: expression is nested too deeply (more than 400 "
+            "levels); compute parts of it in a WITH clause first");
 }
 
 }  // namespace
