@@ -2,15 +2,15 @@
 #include <cstdio>
 
 #include "cli/command.h"
-#include "storage/wal_repair.h"
+#include "storage/graph_store.h"
 
 namespace copmap::cli {
 namespace {
 
 int RunCheck(const std::string& db, bool accept_wal_loss) {
-  auto store = accept_wal_loss
-                   ? storage::OpenAcceptingWalLoss(db, {.create_if_missing = false})
-                   : OpenStore(db, /*create=*/false);
+  auto store = accept_wal_loss ? storage::GraphStore::Open(
+                                    db, {.create_if_missing = false, .accept_wal_loss = true})
+                              : OpenStore(db, /*create=*/false);
   if (!store.ok()) return Fail("check", store.status());
   auto violations = (*store)->Check();
   if (!violations.ok()) return Fail("check", violations.status());

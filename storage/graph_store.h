@@ -240,6 +240,11 @@ struct StoreOptions {
   uint64_t cache_bytes = 256ull << 20;
   // Install the CoP schema's unique constraints (DESIGN.md section 2) on create.
   bool cop_schema = true;
+  // Open a store whose write-ahead log is damaged with valid commits after the
+  // damage (refused with Corruption otherwise, see storage/wal_recovery.h),
+  // keeping only the commits before it; the damaged log is then retired so
+  // later opens succeed. `copmap check --accept-wal-loss` sets it.
+  bool accept_wal_loss = false;
 };
 
 // One invariant violation found by Check().

@@ -14,17 +14,12 @@
 #include "storage/rocks_status.h"
 #include "storage/transaction_impl.h"
 #include "storage/wal_recovery.h"
-#include "storage/wal_repair.h"
 
 namespace copmap::storage {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Set only inside OpenAcceptingWalLoss, for the open it makes on this thread
-// (StoreOptions is not extended for it: every layer includes that header).
-thread_local bool accept_wal_loss_on_open = false;
 
 constexpr const char* kCfNames[] = {keys::kMetaCf,   keys::kNodesCf,    keys::kRelsCf,
                                     keys::kAdjCf,    keys::kLabelsCf,   keys::kRelTypesCf,
@@ -100,14 +95,6 @@ uint64_t RocksStore::NextInstanceId() {
 Result<std::unique_ptr<GraphStore>> GraphStore::Open(const std::string& dir,
                                                      const StoreOptions& options) {
   return RocksStore::OpenStore(dir, options);
-}
-
-Result<std::unique_ptr<GraphStore>> OpenAcceptingWalLoss(const std::string& dir,
-                                                          const StoreOptions& options) {
-  accept_wal_loss_on_open = true;
-  auto store = RocksStore::OpenStore(dir, options);
-  accept_wal_loss_on_open = false;
-  return store;
 }
 
 Result<std::unique_ptr<GraphStore>> RocksStore::OpenStore(const std::string& dir,
@@ -194,7 +181,7 @@ Status RocksStore::OpenDb(const std::string& dir, const StoreOptions& options) {
   // verified: most of the time it took to create a store).
   std::vector<rocksdb::ColumnFamilyDescriptor> ours;
   if (fresh) ours.assign(descs.begin() + 1, descs.end()), descs.resize(1);
-  const bool accept_wal_loss = accept_wal_loss_on_open && !fresh;
+  const bool accept_wal_loss = options.accept_wal_loss && !fresh;
   SetStrictWalRecovery(&dbo, accept_wal_loss);
   rocksdb::Status s = rocksdb::OptimisticTransactionDB::Open(dbo, occ, dir, descs, &handles, &db_);
   const bool strict_failed = !s.ok() && !fresh;

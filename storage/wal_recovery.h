@@ -16,7 +16,7 @@
 // record, so damage inside the log's last block cannot be told from a torn
 // tail and is recovered as one.
 //
-// accept_loss (OpenAcceptingWalLoss in wal_repair.h, `copmap check
+// accept_loss (StoreOptions::accept_wal_loss, `copmap check
 // --accept-wal-loss`) skips the strict replay: the store opens with the
 // commits before the damage.
 #pragma once

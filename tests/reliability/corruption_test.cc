@@ -209,9 +209,9 @@ void ExpectWholeBatchesInOrder(const std::string& db) {
 
 // Damage in the middle of the log, with valid commits after it, is refused
 // with Corruption instead of dropping those commits (storage/wal_recovery.h);
-// the refused opens change nothing. Accepting the loss (storage::
-// OpenAcceptingWalLoss, `copmap check --accept-wal-loss`) keeps the whole
-// transactions before the damage and retires the damaged log, so the store
+// the refused opens change nothing. Accepting the loss
+// (StoreOptions::accept_wal_loss, `copmap check --accept-wal-loss`) keeps the
+// whole transactions before the damage and retires the damaged log, so the store
 // then opens normally.
 TEST_F(CorruptionTest, FlippedBytesInTheMiddleOfTheWalAreReportedNotDropped) {
   fs::path wal = Wals(db())[0];
