@@ -32,7 +32,7 @@ test-tsan: deps
 	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=Debug -DCOPMAP_SANITIZE=thread
 	cmake --build build-tsan -j $(JOBS) --target $(TSAN_TESTS)
 	for t in $(TSAN_TESTS); do \
-	  COPMAP_SOURCE_DIR=$(CURDIR) TSAN_OPTIONS=halt_on_error=1 \
+	  COPMAP_SOURCE_DIR=$(CURDIR) TSAN_OPTIONS="halt_on_error=1 detect_deadlocks=0 suppressions=$(CURDIR)/tests/tsan.supp" \
 	    $$(find build-tsan/tests -name $$t -type f) || exit 1; done
 
 # libFuzzer (clang-14, installed when missing): builds tests/fuzz's targets with ASan and
