@@ -195,6 +195,8 @@ void BM_LabelPropagation(benchmark::State& state) {
   for (auto _ : state) p = LabelPropagation(*g).value();
   SetSize(state, *g);
   state.counters["modularity"] = p.modularity;
+  state.counters["communities"] = p.count;
+  state.counters["rounds"] = p.iterations;
 }
 BENCHMARK(BM_LabelPropagation)->Arg(100'000)->Unit(benchmark::kSecond)->Iterations(1);
 
