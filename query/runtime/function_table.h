@@ -15,6 +15,7 @@ void AddMathFunctions(std::vector<ScalarFunction>* table);
 void AddListFunctions(std::vector<ScalarFunction>* table);
 void AddConversionFunctions(std::vector<ScalarFunction>* table);
 void AddTemporalFunctions(std::vector<ScalarFunction>* table);
+void AddTruncateFunctions(std::vector<ScalarFunction>* table);
 
 // Helpers shared by the implementations: argument checks that produce the
 // house error text ("<fn>() expects <what> as argument <i>, got ...").

@@ -2,15 +2,12 @@
 // components of dates and datetimes.
 #include <string>
 
+#include "query/runtime/calendar.h"
 #include "query/runtime/errors.h"
 #include "query/runtime/lists.h"
 
 namespace copmap::query::runtime {
 namespace {
-
-constexpr int64_t kMicrosPerDay = 86'400'000'000;
-
-int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
 
 // Components shared by dates and datetimes; nullopt for other names.
 std::optional<int64_t> DateComponent(int64_t days, std::string_view key) {
@@ -20,13 +17,13 @@ std::optional<int64_t> DateComponent(int64_t days, std::string_view key) {
   if (key == "year") return year;
   if (key == "month") return month;
   if (key == "day") return day;
-  if (key == "quarter") return (month - 1) / 3 + 1;
-  if (key == "dayOfWeek") {
-    // 1970-01-01 was a Thursday (4 with Monday = 1).
-    const int64_t mod = ((days % 7) + 7) % 7;
-    return (mod + 3) % 7 + 1;
-  }
-  if (key == "ordinalDay") return days - DaysFromCivil(year, 1, 1) + 1;
+  if (key == "quarter") return Quarter(days);
+  if (key == "dayOfQuarter") return DayOfQuarter(days);
+  if (key == "week") return IsoWeek(days);
+  if (key == "weekYear") return IsoWeekYear(days);
+  // openCypher spells it weekDay; dayOfWeek is the name date() takes.
+  if (key == "weekDay" || key == "dayOfWeek") return IsoWeekday(days);
+  if (key == "ordinalDay") return OrdinalDay(days);
   if (key == "epochDays") return days;
   return std::nullopt;
 }

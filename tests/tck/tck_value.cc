@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 namespace copmap::tck {
@@ -305,6 +306,38 @@ std::string CanonicalEntries(std::vector<std::pair<std::string, TckValue>> entri
   return out + "}";
 }
 
+// A datetime as the TCK writes it (java.time's ISO form): seconds only
+// when the time has seconds or a fraction, the fraction in groups of three
+// digits, e.g. 1816-01-01T00:00Z, 2015-07-21T20:40:32.142Z. copmap's own
+// text form (storage FormatDateTime) always shows seconds; both name the
+// same instant.
+std::string TckDateTimeText(DateTime t) {
+  constexpr int64_t kMicrosPerDay = 86'400'000'000;
+  int64_t days = t.micros / kMicrosPerDay, rest = t.micros % kMicrosPerDay;
+  if (rest < 0) {
+    rest += kMicrosPerDay;
+    --days;
+  }
+  const int64_t secs = rest / 1'000'000, frac = rest % 1'000'000;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "T%02lld:%02lld", static_cast<long long>(secs / 3600),
+                static_cast<long long>(secs / 60 % 60));
+  std::string out = FormatDate(Date{days}) + buf;
+  if (secs % 60 != 0 || frac != 0) {
+    std::snprintf(buf, sizeof buf, ":%02lld", static_cast<long long>(secs % 60));
+    out += buf;
+  }
+  if (frac != 0) {
+    if (frac % 1000 == 0) {
+      std::snprintf(buf, sizeof buf, ".%03lld", static_cast<long long>(frac / 1000));
+    } else {
+      std::snprintf(buf, sizeof buf, ".%06lld", static_cast<long long>(frac));
+    }
+    out += buf;
+  }
+  return out + "Z";
+}
+
 }  // namespace
 
 Result<TckValue> ParseTckValue(const std::string& text) { return Parser(text).ParseAll(); }
@@ -321,7 +354,7 @@ TckValue FromValue(const Value& v) {
     case Value::Kind::kDate: out.kind = Kind::kString; out.s = FormatDate(v.as_date()); break;
     case Value::Kind::kDateTime:
       out.kind = Kind::kString;
-      out.s = FormatDateTime(v.as_datetime());
+      out.s = TckDateTimeText(v.as_datetime());
       break;
     case Value::Kind::kList:
       out.kind = Kind::kList;
