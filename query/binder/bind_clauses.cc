@@ -208,6 +208,7 @@ Status Binder::BindClause(const ast::Clause& c, bool last, BoundSingleQuery* out
     clause.del.detach = d->detach;
     for (const ast::Expression& target : d->targets) {
       COPMAP_ASSIGN_OR_RETURN(ExprPtr t, BindExpression(target));
+      COPMAP_RETURN_IF_ERROR(CheckDeleteTarget(*t));
       clause.del.targets.push_back(std::move(t));
     }
   } else {

@@ -359,6 +359,11 @@ struct AtomBinder {
     Scope saved = b->scope_;
     e->slot = b->NewSlot();
     b->scope_[var.name] = VarInfo{e->slot, VarKind::kValue};
+    b->NoteSlotSample(e->slot, *e->children[0]);
+    // openCypher refuses aggregates inside a comprehension or quantifier
+    // (they would aggregate per element, not per group).
+    std::vector<BoundAggregate>* saved_aggregates = b->aggregates_;
+    b->aggregates_ = nullptr;
     Status status;
     if (where) {
       e->has_where = true;
@@ -371,6 +376,7 @@ struct AtomBinder {
       status = p.ok() ? AddChild(e.get(), std::move(p).value()) : p.status();
     }
     b->scope_ = std::move(saved);
+    b->aggregates_ = saved_aggregates;
     if (!status.ok()) return status;
     return e;
   }
@@ -502,6 +508,7 @@ Result<ExprPtr> Binder::BindFunction(const ast::FunctionCall& f) {
     COPMAP_ASSIGN_OR_RETURN(ExprPtr c, BindExpression(arg));
     COPMAP_RETURN_IF_ERROR(AddChild(e.get(), std::move(c)));
   }
+  if (e->kind == ExprKind::kGraphFunction) COPMAP_RETURN_IF_ERROR(CheckGraphFunctionArgument(*e));
   return e;
 }
 

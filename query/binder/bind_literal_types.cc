@@ -3,6 +3,7 @@
 // the wrong type (123 AND true, NOT 1, 1 IN 2, 'a' % 1, [] OR false). The
 // operator is evaluated with the same runtime functions as at run time, so
 // the message is the run-time one; here it is a SyntaxError with a position.
+#include <map>
 #include <optional>
 
 #include "query/binder/binder_impl.h"
@@ -15,13 +16,20 @@ namespace copmap::query {
 
 namespace {
 
-// The value of a literal, or of a list or map literal of literals.
-std::optional<Value> ConstantValue(const BoundExpression& e) {
+// The value of a literal, or of a list or map literal of literals; for a
+// comprehension variable with a sample (Binder::NoteSlotSample), the sample.
+std::optional<Value> ConstantValue(const BoundExpression& e,
+                                   const std::map<int, Value>& samples) {
   if (e.kind == ExprKind::kLiteral) return e.value;
+  if (e.kind == ExprKind::kSlot) {
+    auto it = samples.find(e.slot);
+    if (it == samples.end()) return std::nullopt;
+    return it->second;
+  }
   if (e.kind != ExprKind::kList && e.kind != ExprKind::kMap) return std::nullopt;
   ValueList items;
   for (const ExprPtr& c : e.children) {
-    std::optional<Value> item = c ? ConstantValue(*c) : std::nullopt;
+    std::optional<Value> item = c ? ConstantValue(*c, samples) : std::nullopt;
     if (!item) return std::nullopt;
     items.push_back(std::move(*item));
   }
@@ -33,11 +41,22 @@ std::optional<Value> ConstantValue(const BoundExpression& e) {
 
 }  // namespace
 
+void Binder::NoteSlotSample(int slot, const BoundExpression& list) {
+  if (list.kind != ExprKind::kList || list.children.empty()) return;
+  for (const ExprPtr& c : list.children) {
+    if (!c || c->kind != ExprKind::kLiteral || c->value.is_null() ||
+        c->value.kind() != list.children[0]->value.kind()) {
+      return;
+    }
+  }
+  slot_samples_[slot] = list.children[0]->value;
+}
+
 Status Binder::CheckLiteralOperands(const BoundExpression& e) const {
   if (e.children.empty() || e.children.size() > 2) return Status::OK();
   std::vector<Value> operands;
   for (const ExprPtr& c : e.children) {
-    std::optional<Value> v = c ? ConstantValue(*c) : std::nullopt;
+    std::optional<Value> v = c ? ConstantValue(*c, slot_samples_) : std::nullopt;
     if (!v) return Status::OK();
     operands.push_back(std::move(*v));
   }

@@ -38,6 +38,15 @@ class Binder {
   // bind_literal_types.cc: a SyntaxError when `e` is an operator on literals
   // that can only fail with a type error.
   Status CheckLiteralOperands(const BoundExpression& e) const;
+  // Records, for the variable of a comprehension or quantifier over `list`,
+  // a sample value when `list` is a literal list whose elements are all
+  // non-null literals of one kind: CheckLiteralOperands then treats the
+  // variable like that literal (['a'] gives x % 2 a STRING operand).
+  void NoteSlotSample(int slot, const BoundExpression& list);
+  // bind_argument_types.cc: a SyntaxError when the query text shows that a
+  // graph function's argument, or a DELETE target, has a kind it cannot take.
+  Status CheckGraphFunctionArgument(const BoundExpression& call) const;
+  Status CheckDeleteTarget(const BoundExpression& target) const;
 
   // Subqueries in expressions (bind_subquery.cc): EXISTS { clauses } and
   // pattern comprehensions.
@@ -102,6 +111,7 @@ class Binder {
 
   std::string_view source_;
   Scope scope_;
+  std::map<int, Value> slot_samples_;  // see NoteSlotSample
   int next_slot_ = 0;
   bool writes_ = false;
   // Where aggregates found in an expression go; null where they are not allowed.
