@@ -105,30 +105,30 @@ void ClusterAroundFocus(BuildContext* ctx, const char* rel_type, KeyOf key_of) {
   }
 }
 
-// Risk map: each domain a cluster, at-risk ones first (one expert, then
-// two, then none), holding its experts and the people interested in it. A
-// person linked to several domains sits with the one they know best
-// (expertise before interest, then the first cluster); the other links
-// stay lines between clusters.
+// Risk map: each domain a cluster, the highest risk first (as
+// cop.knowledgeAtRisk ranks them; domains it did not list last), holding its
+// experts and the people interested in it. A person linked to several
+// domains sits with the one they know best (expertise before interest, then
+// the first cluster); the other links stay lines between clusters.
 void ClusterByDomain(BuildContext* ctx) {
-  std::map<uint64_t, std::set<uint64_t>> experts;
-  for (const auto& [id, rel] : ctx->data.relationships) {
-    if (rel.type == "EXPERT_IN" && BothEndsPresent(ctx->data, rel)) {
-      experts[rel.end].insert(rel.start);
-    }
-  }
-  std::vector<std::tuple<size_t, std::string, uint64_t>> domains;
+  std::vector<std::tuple<double, std::string, uint64_t>> domains;
   for (const auto& [id, node] : ctx->data.nodes) {
     if (!HasLabel(node, "Domain")) continue;
-    const size_t n = experts[id].size();
-    domains.emplace_back(n == 0 ? SIZE_MAX : n, DisplayName(node), id);
+    auto fact = ctx->spec.risk.find(id);
+    domains.emplace_back(fact == ctx->spec.risk.end() ? 1.0 : -fact->second.risk,
+                         DisplayName(node), id);
   }
   std::sort(domains.begin(), domains.end());
   for (const auto& [order, name, id] : domains) {
     MapCluster cluster;
     cluster.title = name;
-    const size_t n = experts[id].size();
-    cluster.details.push_back(n == 0 ? "no expert" : std::to_string(n) + (n == 1 ? " expert" : " experts"));
+    auto fact = ctx->spec.risk.find(id);
+    if (fact != ctx->spec.risk.end()) {
+      const int64_t n = fact->second.staying_experts;
+      cluster.details.push_back(n == 0 ? "no staying expert"
+                                       : std::to_string(n) + (n == 1 ? " staying expert"
+                                                                     : " staying experts"));
+    }
     cluster.style = GroupClusterStyle();
     ctx->cluster_of[id] = static_cast<int>(ctx->clusters.size());
     ctx->clusters.push_back(std::move(cluster));

@@ -194,6 +194,19 @@ void SetClusterAttributes(Agraph_t* root, Agraph_t* sub, const MapCluster& clust
 
 }  // namespace
 
+void SetTopLevelPacking(Agraph_t* g, TopLevelPacking packing) {
+  SetGridAttributes(g, packing == TopLevelPacking::kOrdered ? "array_cu" : "graph");
+}
+
+double PageFit(const RenderOptions& options, Agraph_t* g) {
+  PagePoints page = PageDimensions(options.page == PageSize::kNone ? PageSize::kA4 : options.page);
+  if (options.landscape || options.page == PageSize::kNone) std::swap(page.width, page.height);
+  const double margin = options.margin_mm / 25.4 * kPointsPerInch;
+  const boxf bb = GD_bb(g);
+  return std::min((page.width - 2 * margin) / std::max(bb.UR.x - bb.LL.x, 1.0),
+                  (page.height - 2 * margin) / std::max(bb.UR.y - bb.LL.y, 1.0));
+}
+
 Status FitToPage(const RenderOptions& options, Agraph_t* g) {
   if (options.page == PageSize::kNone) return Status::OK();
   // The layout's bounding box, in points, before any scaling.
@@ -221,7 +234,7 @@ Status FitToPage(const RenderOptions& options, Agraph_t* g) {
 
 Status BuildGraph(const Map& map, const RenderOptions& options, Agraph_t* g) {
   const bool grid = options.engine == LayoutEngine::kOsage;
-  if (grid) SetGridAttributes(g, "array_cu");
+  if (grid) SetTopLevelPacking(g, TopLevelPacking::kOrdered);
   std::vector<Agraph_t*> clusters;
   clusters.reserve(map.clusters.size());
   for (size_t i = 0; i < map.clusters.size(); ++i) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <tuple>
 
@@ -11,6 +12,9 @@
 
 namespace copmap::visualize {
 namespace {
+
+// RiskStyle's "enough experts": a domain cop.knowledgeAtRisk did not list.
+constexpr int kCovered = 3;
 
 Result<std::optional<uint64_t>> FindFocus(const GraphData& data, const MapSpec& spec) {
   if (spec.focus_label.empty()) {
@@ -40,17 +44,23 @@ NodeStyle StyleFor(const BuildContext& ctx, const NodeValue& node, const std::st
   } else if (person && ctx.spec.coloring == Coloring::kExpertLevel && facts != ctx.people.end()) {
     style = LevelStyle(facts->second.LevelIn(ctx.focus));
   } else if (label == "Domain" && ctx.spec.coloring == Coloring::kRisk) {
-    std::set<uint64_t> experts;
-    for (const auto& [id, rel] : ctx.data.relationships) {
-      if (rel.type == "EXPERT_IN" && rel.end == node.id && ctx.data.nodes.count(rel.start)) {
-        experts.insert(rel.start);
-      }
-    }
-    style = RiskStyle(static_cast<int>(experts.size()));
+    auto fact = ctx.spec.risk.find(node.id);
+    style = fact == ctx.spec.risk.end() ? RiskStyle(kCovered)
+                                        : RiskStyle(static_cast<int>(fact->second.staying_experts));
   }
-  if (facts != ctx.people.end() && !facts->second.leads.empty()) MarkLeader(&style);
+  // A broker's purple outline goes over a spanner's red one (the double line
+  // stays) and under a leader's.
   if (ctx.spanners.count(node.id)) MarkBoundarySpanner(&style);
+  if (ctx.spec.brokers.count(node.id)) MarkBroker(&style);
+  if (facts != ctx.people.end() && !facts->second.leads.empty()) MarkLeader(&style);
   return style;
+}
+
+// Two decimals: enough to rank by eye, short enough for a node.
+std::string FormatScore(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", x);
+  return buf;
 }
 
 std::vector<std::string> DetailsFor(const BuildContext& ctx, const NodeValue& node,
@@ -59,6 +69,20 @@ std::vector<std::string> DetailsFor(const BuildContext& ctx, const NodeValue& no
   const auto add = [&](const std::string& text) {
     if (!text.empty()) details.push_back(text);
   };
+  if (auto broker = ctx.spec.brokers.find(node.id); broker != ctx.spec.brokers.end()) {
+    add("broker #" + std::to_string(broker->second.rank) + ", betweenness " +
+        FormatScore(broker->second.betweenness));
+  }
+  if (auto fact = ctx.spec.risk.find(node.id); fact != ctx.spec.risk.end()) {
+    add("risk " + FormatScore(fact->second.risk));
+    // "1 staying expert(s) at level >= 4, fewer than 3; 2 expert(s) left": a line per clause.
+    const std::string& reason = fact->second.reason;
+    for (size_t start = 0; start < reason.size();) {
+      size_t end = std::min(reason.find("; ", start), reason.size());
+      add(reason.substr(start, end - start));
+      start = end + 2;
+    }
+  }
   if (label == "Person") {
     add(PropertyText(node.properties, "title"));
     auto facts = ctx.people.find(node.id);
@@ -112,6 +136,9 @@ void AddLegend(const BuildContext& ctx, const std::set<std::string>& labels,
                                    [](const auto& p) { return !p.second.leads.empty(); });
   if (leaders) map->legend.push_back(LeaderLegend());
   if (!ctx.spanners.empty()) map->legend.push_back(BoundarySpannerLegend());
+  const bool brokers = std::any_of(ctx.spec.brokers.begin(), ctx.spec.brokers.end(),
+                                   [&](const auto& b) { return ctx.data.nodes.count(b.first); });
+  if (brokers) map->legend.push_back(BrokerLegend(ctx.spec.brokers.size()));
   for (const std::string& type : types) map->legend.push_back(RelationshipLegend(type));
   if (!ctx.bridge_rels.empty()) map->legend.push_back(BridgeLegend());
 }
@@ -188,6 +215,7 @@ Result<Map> BuildMap(const GraphData& data, const MapSpec& spec) {
     keys[id] = out.key;
     out.kind = label;
     out.title = DisplayName(node);
+    if (ctx.spec.brokers.count(id)) out.title = std::string(kBrokerMark) + " " + out.title;
     out.details = DetailsFor(ctx, node, label);
     out.style = StyleFor(ctx, node, label);
     out.importance = static_cast<double>(degree[id]) / static_cast<double>(max_degree);

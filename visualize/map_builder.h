@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -33,7 +35,20 @@ enum class Coloring {
   kLabel,        // by label only
   kRole,         // people by membership role (to the focus, else strongest)
   kExpertLevel,  // people by expertise level (in the focus, else highest)
-  kRisk,         // domains by how many experts the result holds for them
+  kRisk,         // domains by their MapSpec::risk assessment (cop.knowledgeAtRisk)
+};
+
+// What cop.knowledgeAtRisk says about a domain (or an orphaned practice).
+struct RiskFact {
+  double risk = 0;              // 0..1, higher first
+  int64_t staying_experts = 0;  // experts at level 4+ who stay
+  std::string reason;           // shown under the name
+};
+
+// What cop.brokers says about a person: their place in the ranking.
+struct BrokerFact {
+  int rank = 0;  // 1 = the highest betweenness
+  double betweenness = 0;
 };
 
 enum class OverflowPolicy { kSummarize, kRefuse };
@@ -54,6 +69,11 @@ struct MapSpec {
   // with counts, then remaining nodes by label) or refused.
   size_t max_nodes = 2000;
   OverflowPolicy overflow = OverflowPolicy::kSummarize;
+  // By node id. kRisk colours, orders and explains the domains with `risk`
+  // (a domain without a fact counts as not at risk); `brokers` are marked
+  // (a diamond before the name, a purple outline) on any map that holds them.
+  std::map<uint64_t, RiskFact> risk;
+  std::map<uint64_t, BrokerFact> brokers;
 };
 
 // Errors: NotFound when the focus is not in the data (e.g. "no Community

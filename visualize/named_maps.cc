@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "visualize/analysis_facts.h"
 #include "visualize/graph_data.h"
 #include "visualize/renderer.h"
 #include "visualize/text.h"
@@ -11,8 +12,16 @@
 namespace copmap::visualize {
 namespace {
 
-// Expertise at or above this level counts as "an expert" in the risk map.
-constexpr int kExpertLevel = 4;
+// The risk map lists what cop.knowledgeAtRisk lists with this bar (fewer
+// than three staying experts), so that "two experts: thin" shows too.
+constexpr int kRiskMinExperts = 3;
+// The organization map marks this many top brokers.
+constexpr int kMarkedBrokers = 10;
+
+std::string BrokersQuery() {
+  return "CALL cop.brokers({limit: " + std::to_string(kMarkedBrokers) +
+         "}) YIELD person, betweenness RETURN person, betweenness";
+}
 
 const std::vector<NamedMapInfo>& Catalog() {
   static const std::vector<NamedMapInfo> maps = {
@@ -39,14 +48,16 @@ const std::vector<NamedMapInfo>& Catalog() {
       {"organization", "[NAME]",
        "every community as a cluster with its members; people in several communities or "
        "organizations are boundary spanners, placed in their strongest community with red "
-       "dashed lines to the others. With NAME: the communities that are part of that "
-       "organization (or of its units)",
+       "dashed lines to the others; the ten brokers of cop.brokers (highest betweenness over "
+       "KNOWS) are marked. With NAME: the communities that are part of that organization (or "
+       "of its units)",
        {"MATCH (c:Community) RETURN c",
         "MATCH (p:Person)-[m:MEMBER_OF]->(c:Community) RETURN p, m",
         "MATCH (p:Person)-[l:LEADS]->(c:Community) RETURN p, l",
         "MATCH (a:Community)-[k:LINKED_TO]->(b:Community) RETURN k",
         "MATCH (c:Community)-[r:PART_OF]->(o:Organization) RETURN o, r",
-        "MATCH (p:Person)-[w:WORKS_AT]->(o:Organization) RETURN o, w"}},
+        "MATCH (p:Person)-[w:WORKS_AT]->(o:Organization) RETURN o, w",
+        BrokersQuery()}},
       {"person", "EMAIL",
        "a person's ego network: communities, expertise and interests, mentors and mentees, "
        "ties, practices, organizations",
@@ -54,10 +65,13 @@ const std::vector<NamedMapInfo>& Catalog() {
         "MATCH (p:Person {email: $arg})-[r]->(x) RETURN r, x",
         "MATCH (p:Person {email: $arg})<-[r]-(x) RETURN r, x"}},
       {"risk", "",
-       "knowledge at risk: domains with fewer than three experts (level 4 or 5), coloured by "
-       "how many they have (one expert = at risk), with those experts and the people "
-       "interested in the domain who could learn from them",
-       {"MATCH (d:Domain) RETURN d",
+       "knowledge at risk: the domains cop.knowledgeAtRisk lists with minExperts 3 (fewer than "
+       "three experts at level 4 or 5 who stay), coloured by how many stay (one = at risk), "
+       "each with its risk and reason, its experts and the people interested in it who could "
+       "learn from them",
+       {"CALL cop.knowledgeAtRisk({minExperts: " + std::to_string(kRiskMinExperts) +
+            "}) YIELD kind, node, risk, experts, reason WHERE kind = 'domain' "
+            "RETURN node, risk, experts, reason",
         "MATCH (p:Person)-[e:EXPERT_IN]->(d:Domain) WHERE e.level >= 4 RETURN p, e",
         "MATCH (p:Person)-[i:INTERESTED_IN]->(d:Domain) RETURN p, i"}},
   };
@@ -79,7 +93,8 @@ const std::vector<std::string>& NamedOrganizationQueries() {
       "RETURN p, l",
       "MATCH (a:Community)-[k:LINKED_TO]->(b:Community)-[:PART_OF]->(o:Organization "
       "{name: $arg}) RETURN a, k",
-      "MATCH (p:Person)-[w:WORKS_AT]->(x:Organization) RETURN x, w"};
+      "MATCH (p:Person)-[w:WORKS_AT]->(x:Organization) RETURN x, w",
+      BrokersQuery()};
   return queries;
 }
 
@@ -102,20 +117,17 @@ Status RunInto(query::Engine& engine, const std::string& text, const query::Quer
   return Status::OK();
 }
 
-// Keeps the domains with fewer than three experts, and the people and
+// Keeps the domains cop.knowledgeAtRisk listed (`risk`), and the people and
 // relationships around them.
-void KeepDomainsAtRisk(GraphData* data) {
-  std::map<uint64_t, std::set<uint64_t>> experts;
-  for (const auto& [id, rel] : data->relationships) {
-    if (rel.type == "EXPERT_IN") experts[rel.end].insert(rel.start);
-  }
+void KeepDomainsAtRisk(const std::map<uint64_t, RiskFact>& risk, GraphData* data) {
   std::set<uint64_t> drop;
   for (const auto& [id, node] : data->nodes) {
-    if (HasLabel(node, "Domain") && experts[id].size() >= 3) drop.insert(id);
+    if (HasLabel(node, "Domain") && !risk.count(id)) drop.insert(id);
   }
   std::set<uint64_t> linked;
   for (auto it = data->relationships.begin(); it != data->relationships.end();) {
-    if (drop.count(it->second.start) || drop.count(it->second.end)) {
+    if (drop.count(it->second.start) || drop.count(it->second.end) ||
+        !data->nodes.count(it->second.end)) {
       it = data->relationships.erase(it);
     } else {
       linked.insert(it->second.start);
@@ -170,7 +182,8 @@ Result<Plan> PlanFor(const MapRequest& request) {
     spec.coloring = Coloring::kRole;
     spec.hidden_types = {"WORKS_AT"};
     spec.title.title = arg.empty() ? "Communities of practice" : "Communities of practice: " + arg;
-    spec.title.subtitle = "Each community a cluster; boundary spanners double-outlined";
+    spec.title.subtitle =
+        "Each community a cluster; boundary spanners double-outlined; brokers marked";
     if (!arg.empty()) {
       spec.focus_label = "Organization";
       plan.queries = NamedOrganizationQueries();
@@ -185,8 +198,9 @@ Result<Plan> PlanFor(const MapRequest& request) {
     spec.cluster_by = ClusterBy::kDomain;
     spec.coloring = Coloring::kRisk;
     spec.title.title = "Knowledge at risk";
-    spec.title.subtitle = "Domains with fewer than three experts (level " +
-                          std::to_string(kExpertLevel) + "+) and who could learn from them";
+    spec.title.subtitle = "Domains with fewer than " + std::to_string(kRiskMinExperts) +
+                          " staying experts (level 4+, cop.knowledgeAtRisk), their experts and "
+                          "who could learn from them";
   }
   spec.focus_key = request.argument;
   spec.title.date = request.date;
@@ -229,9 +243,11 @@ Result<RenderedMap> RenderNamedMap(query::Engine& engine, const MapRequest& requ
   options.params = ValueMap{{"arg", Value(request.argument)}};
   GraphData data;
   for (const std::string& text : plan.queries) {
-    COPMAP_RETURN_IF_ERROR(RunInto(engine, text, options, &data));
+    COPMAP_RETURN_IF_ERROR(IsAnalysisQuery(text)
+                               ? RunAnalysisInto(engine, text, options, &data, &plan.spec)
+                               : RunInto(engine, text, options, &data));
   }
-  if (request.map == "risk") KeepDomainsAtRisk(&data);
+  if (request.map == "risk") KeepDomainsAtRisk(plan.spec.risk, &data);
   COPMAP_ASSIGN_OR_RETURN(Map map, BuildMap(data, plan.spec));
   return Render(map, request.render);
 }

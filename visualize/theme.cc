@@ -162,6 +162,12 @@ NodeStyle RiskStyle(int experts) {
   return s;
 }
 
+void MarkBroker(NodeStyle* style) {
+  style->border = kPurple;
+  style->pen_width = 3;
+  style->border_line = LineStyle::kSolid;
+}
+
 void MarkLeader(NodeStyle* style) {
   style->border = kVermillion;
   style->pen_width = 3;
@@ -267,10 +273,9 @@ std::vector<LegendEntry> LevelLegend() {
 }
 
 std::vector<LegendEntry> RiskLegend() {
-  return {NodeEntry("domain with one expert: at risk", RiskStyle(1)),
-          NodeEntry("two experts: thin", RiskStyle(2)),
-          NodeEntry("three or more experts", RiskStyle(3)),
-          NodeEntry("no expert", RiskStyle(0))};
+  return {NodeEntry("no staying expert (level 4+)", RiskStyle(0)),
+          NodeEntry("one staying expert: at risk", RiskStyle(1)),
+          NodeEntry("two staying experts: thin", RiskStyle(2))};
 }
 
 LegendEntry LeaderLegend() {
@@ -283,6 +288,14 @@ LegendEntry BoundarySpannerLegend() {
   NodeStyle s = RoleStyle(Role::kActive);
   MarkBoundarySpanner(&s);
   return NodeEntry("boundary spanner (double outline)", s);
+}
+
+LegendEntry BrokerLegend(size_t top) {
+  NodeStyle s = RoleStyle(Role::kActive);
+  MarkBroker(&s);
+  return NodeEntry(std::string(kBrokerMark) + " broker: top " + std::to_string(top) +
+                       " by betweenness (cop.brokers), purple",
+                   s);
 }
 
 LegendEntry BridgeLegend() {

@@ -41,10 +41,13 @@ NodeStyle LabelStyle(std::string_view label);
 NodeStyle RoleStyle(Role role);
 // A person filled by expertise level 1..5 (5 darkest); 0 means unknown.
 NodeStyle LevelStyle(int level);
-// A domain filled by how many experts hold it: 0 none, 1 at risk, 2 thin,
-// 3 or more covered.
+// A domain filled by how many staying experts hold it: 0 none, 1 at risk,
+// 2 thin, 3 or more covered.
 NodeStyle RiskStyle(int experts);
-// Marks on top of a style.
+// Marks on top of a style. A broker also gets kBrokerMark before its name
+// (the outline alone would be lost under a leader's).
+inline constexpr const char* kBrokerMark = "\u25C6";  // a black diamond
+void MarkBroker(NodeStyle* style);
 void MarkLeader(NodeStyle* style);
 void MarkBoundarySpanner(NodeStyle* style);
 void MarkFocus(NodeStyle* style);
@@ -73,6 +76,8 @@ std::vector<LegendEntry> LevelLegend();
 std::vector<LegendEntry> RiskLegend();
 LegendEntry LeaderLegend();
 LegendEntry BoundarySpannerLegend();
+// `top`: how many of the highest-betweenness people cop.brokers marked.
+LegendEntry BrokerLegend(size_t top);
 LegendEntry BridgeLegend();
 
 // The labels the theme knows, in legend order.

@@ -128,28 +128,49 @@ TEST(MapBuilderTest, FocusDomainGroupsExpertsByLevel) {
   EXPECT_TRUE(HasLegend(*map, "expertise level 5"));
 }
 
-TEST(MapBuilderTest, RiskColoursDomainsByExpertCount) {
+// The node id of the node whose map key is `key` ("Domain: kubernetes").
+uint64_t IdOf(const std::vector<std::vector<Value>>& rows, const std::string& key) {
+  for (const auto& [id, node] : CollectRows(rows).nodes) {
+    if (NodeKey(node) == key) return id;
+  }
+  ADD_FAILURE() << "no node " << key;
+  return 0;
+}
+
+TEST(MapBuilderTest, RiskColoursDomainsByTheirAssessment) {
+  const auto rows = SmallOrganization().Rows();
   MapSpec spec;
   spec.coloring = Coloring::kRisk;
-  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  // As cop.knowledgeAtRisk({minExperts: 2}) would say it; kubernetes is not listed.
+  spec.risk[IdOf(rows, "Domain: machine learning")] = {
+      0.5, 1, "1 staying expert(s) at level >= 4, fewer than 2; 1 expert(s) left"};
+  Result<Map> map = BuildMapFromRows(rows, spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
-  EXPECT_EQ(NodeByKey(*map, "Domain: machine learning").style.fill, RiskStyle(1).fill);
+  const MapNode& ml = NodeByKey(*map, "Domain: machine learning");
+  EXPECT_EQ(ml.style.fill, RiskStyle(1).fill);
+  EXPECT_EQ(ml.details, (std::vector<std::string>{
+                            "risk 0.50", "1 staying expert(s) at level >= 4, fewer than 2",
+                            "1 expert(s) left"}));
   EXPECT_EQ(NodeByKey(*map, "Domain: kubernetes").style.fill, RiskStyle(3).fill);
-  EXPECT_TRUE(HasLegend(*map, "domain with one expert: at risk"));
+  EXPECT_TRUE(HasLegend(*map, "one staying expert: at risk"));
   EXPECT_TRUE(map->clusters.empty());
 }
 
-TEST(MapBuilderTest, RiskMapClustersEachDomainWithItsPeopleAtRiskFirst) {
+TEST(MapBuilderTest, RiskMapClustersEachDomainWithItsPeopleHighestRiskFirst) {
+  const auto rows = SmallOrganization().Rows();
   MapSpec spec;
   spec.coloring = Coloring::kRisk;
   spec.cluster_by = ClusterBy::kDomain;
-  Result<Map> map = BuildMapFromRows(SmallOrganization().Rows(), spec);
+  spec.risk[IdOf(rows, "Domain: machine learning")] = {2.0 / 3, 1, "1 staying expert(s)"};
+  spec.risk[IdOf(rows, "Domain: kubernetes")] = {1.0 / 3, 2, "2 staying expert(s)"};
+  Result<Map> map = BuildMapFromRows(rows, spec);
   ASSERT_TRUE(map.ok()) << map.status().ToString();
   ASSERT_GE(map->clusters.size(), 2u);
-  EXPECT_EQ(map->clusters[0].title, "machine learning");  // one expert: first
-  EXPECT_EQ(map->clusters[0].details.at(0), "1 expert");
+  EXPECT_EQ(map->clusters[0].title, "machine learning");  // the higher risk first
+  EXPECT_EQ(map->clusters[0].details.at(0), "1 staying expert");
   EXPECT_EQ(map->clusters[1].title, "kubernetes");
-  EXPECT_EQ(map->clusters[1].details.at(0), "3 experts");
+  EXPECT_EQ(map->clusters[1].details.at(0), "2 staying experts");
+  EXPECT_EQ(NodeByKey(*map, "Domain: kubernetes").style.fill, RiskStyle(2).fill);
   EXPECT_EQ(ClusterOf(*map, "Domain: kubernetes"), "kubernetes");
   // Bob is an expert in kubernetes and only interested in machine learning.
   EXPECT_EQ(ClusterOf(*map, "Person: bob@example.org"), "kubernetes");
@@ -160,6 +181,27 @@ TEST(MapBuilderTest, RiskMapClustersEachDomainWithItsPeopleAtRiskFirst) {
                         [&](const MapNode& n) { return n.cluster == cluster; })->key;
   };
   EXPECT_EQ(first_in(1), "Domain: kubernetes");
+}
+
+TEST(MapBuilderTest, BrokersAreMarkedAndExplained) {
+  const auto rows = SmallOrganization().Rows();
+  MapSpec spec;
+  spec.cluster_by = ClusterBy::kCommunity;
+  spec.coloring = Coloring::kRole;
+  spec.brokers[IdOf(rows, "Person: bob@example.org")] = {1, 0.25};
+  spec.brokers[IdOf(rows, "Person: ada@example.org")] = {2, 0.125};  // a leader too
+  Result<Map> map = BuildMapFromRows(rows, spec);
+  ASSERT_TRUE(map.ok()) << map.status().ToString();
+  const MapNode& bob = NodeByKey(*map, "Person: bob@example.org");
+  EXPECT_EQ(bob.title, std::string(kBrokerMark) + " Bob Byte");
+  EXPECT_EQ(bob.details.at(0), "broker #1, betweenness 0.25");
+  EXPECT_EQ(bob.style.border, palette::kPurple);
+  const MapNode& ada = NodeByKey(*map, "Person: ada@example.org");
+  EXPECT_EQ(ada.title, std::string(kBrokerMark) + " Ada Lovelace");
+  EXPECT_EQ(ada.style.border, palette::kVermillion);  // the leader's outline wins
+  EXPECT_EQ(NodeByKey(*map, "Person: cy@example.org").title, "Cy Cloud");
+  EXPECT_TRUE(
+      HasLegend(*map, std::string(kBrokerMark) + " broker: top 2 by betweenness (cop.brokers), purple"));
 }
 
 TEST(MapBuilderTest, MissingFocusIsNotFound) {

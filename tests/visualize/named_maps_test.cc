@@ -51,6 +51,10 @@ constexpr const char* kSetup[] = {
     "CREATE (p)-[:WORKS_AT]->(o)",
     "MATCH (p:Person {email: 'dee@partner.org'}), (o:Organization {name: 'Partner & Co'}) "
     "CREATE (p)-[:WORKS_AT]->(o)",
+    // Bob is the only one between others: cop.brokers' top broker.
+    "MATCH (a:Person {email: 'ada@acme.org'}), (b:Person {email: 'bob@acme.org'}), "
+    "(c:Person {email: 'cy@acme.org'}) "
+    "CREATE (a)-[:KNOWS {strength: 0.8}]->(b), (b)-[:KNOWS {strength: 0.5}]->(c)",
 };
 
 class NamedMapsTest : public ::testing::Test {
@@ -106,6 +110,11 @@ TEST_F(NamedMapsTest, OrganizationHasOneClusterPerCommunity) {
   EXPECT_TRUE(Has(svg.texts, "Legend"));
   EXPECT_TRUE(Has(svg.texts, "Ada \"the\" <Lovelace>"));
   EXPECT_TRUE(Has(svg.texts, "boundary spanner (double outline)"));
+  // cop.brokers' top ten with betweenness > 0: only Bob, between Ada and Cy.
+  EXPECT_TRUE(Has(svg.texts, "\u25C6 Bob"));
+  EXPECT_TRUE(Has(svg.texts, "broker #1, betweenness 0.17"));
+  EXPECT_FALSE(Has(svg.texts, "\u25C6 Cy"));
+  EXPECT_TRUE(Has(svg.texts, "\u25C6 broker: top 1 by betweenness (cop.brokers), purple"));
 }
 
 TEST_F(NamedMapsTest, NamedOrganizationKeepsItsCommunities) {
@@ -135,12 +144,42 @@ TEST_F(NamedMapsTest, DomainPersonAndRiskMaps) {
   EXPECT_TRUE(Has(svg.node_titles, "Person: ada@acme.org"));  // mentor
   EXPECT_TRUE(Has(svg.node_titles, "Community: Platform"));
 
+  // cop.knowledgeAtRisk({minExperts: 3}) lists both domains, one staying expert each.
   svg = RenderSvg("risk", "");
-  EXPECT_EQ(svg.clusters, 2);  // one per domain with fewer than three experts
-  EXPECT_TRUE(Has(svg.texts, "1 expert"));
+  EXPECT_EQ(svg.clusters, 2);  // one per domain the procedure lists
+  EXPECT_TRUE(Has(svg.texts, "1 staying expert"));
+  EXPECT_TRUE(Has(svg.texts, "risk 0.67"));
+  EXPECT_TRUE(Has(svg.texts, "1 staying expert(s) at level >= 4, fewer than 3"));
   EXPECT_TRUE(Has(svg.node_titles, "Domain: machine learning"));
   EXPECT_TRUE(Has(svg.node_titles, "Person: bob@acme.org"));  // could learn from Ada
-  EXPECT_TRUE(Has(svg.texts, "domain with one expert: at risk"));
+  EXPECT_TRUE(Has(svg.texts, "one staying expert: at risk"));
+}
+
+TEST_F(NamedMapsTest, RiskMapListsWhatKnowledgeAtRiskLists) {
+  // A second expert in kubernetes (two stay: still under the map's bar of
+  // three); Ada's only membership ended, so she is gone and machine learning
+  // has no staying expert.
+  for (const char* change :
+       {"MATCH (p:Person {email: 'eve@acme.org'}), (d:Domain {name: 'kubernetes'}) "
+        "CREATE (p)-[:EXPERT_IN {level: 5}]->(d)",
+        "MATCH (p:Person {email: 'ada@acme.org'})-[m:MEMBER_OF]->() SET m.until = '2000-01-01'"}) {
+    auto done = engine_->Run(change);
+    ASSERT_TRUE(done.ok()) << change << "\n" << done.status().ToString();
+  }
+  auto listed = engine_->Run(
+      "CALL cop.knowledgeAtRisk({minExperts: 3}) YIELD kind, name, reason "
+      "WHERE kind = 'domain' RETURN name, reason");
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  ASSERT_EQ(listed->rows.size(), 2u);
+  const testing::SvgSummary svg = RenderSvg("risk", "");
+  EXPECT_EQ(svg.clusters, 2);
+  for (const auto& row : listed->rows) {
+    EXPECT_TRUE(Has(svg.node_titles, "Domain: " + row[0].as_string())) << row[0].ToString();
+  }
+  EXPECT_TRUE(Has(svg.texts, "no staying expert"));
+  EXPECT_TRUE(Has(svg.texts, "1 expert(s) left"));
+  EXPECT_TRUE(Has(svg.texts, "2 staying experts"));
+  EXPECT_TRUE(Has(svg.texts, "risk 1.00"));
 }
 
 TEST_F(NamedMapsTest, BadRequestsAreClear) {
