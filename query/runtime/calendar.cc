@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "query/runtime/errors.h"
 #include "storage/value.h"
 
 namespace copmap::query::runtime {
@@ -142,10 +141,9 @@ Result<int64_t> ParseIsoDateDays(std::string_view text) {
   size_t pos = 0;
   int64_t year, days;
   if (!Digits(text, pos, 4, &year) || !ParseAfterYear(text, pos, year, &days)) {
-    return ArgumentError(kInvalidArgumentValue,
-                         "invalid date '" + std::string(text) +
-                             "' (expected an ISO-8601 date such as 2015-07-21, 20150721, "
-                             "2015-07, 2015-W30-2, 2015-202 or 2015)");
+    return Status::InvalidArgument("invalid date '" + std::string(text) +
+                                   "' (expected an ISO-8601 date such as 2015-07-21, 20150721, "
+                                   "2015-07, 2015-W30-2, 2015-202 or 2015)");
   }
   return days;
 }

@@ -40,7 +40,8 @@ int64_t DaysFromQuarter(int64_t year, int64_t quarter, int64_t day_of_quarter);
 // The ISO-8601 date forms openCypher's date() accepts, extended or basic:
 // 2015-07-21 / 20150721, 2015-07 / 201507, 2015-W30-2 / 2015W302,
 // 2015-W30 / 2015W30 (its Monday), 2015-202 / 2015202 (ordinal day), 2015.
-// The year has four digits. InvalidArgument naming the text otherwise.
+// The year has four digits. InvalidArgument naming the text otherwise (the
+// caller adds the function name and openCypher's detail name).
 Result<int64_t> ParseIsoDateDays(std::string_view text);
 
 }  // namespace copmap::query::runtime

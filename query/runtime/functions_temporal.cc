@@ -43,8 +43,9 @@ Result<Value> DateFn(std::span<const Value> a) {
     case Value::Kind::kDate: return v;
     case Value::Kind::kDateTime: return Value(Date{FloorDiv(v.as_datetime().micros, kMicrosPerDay)});
     case Value::Kind::kString: {
-      COPMAP_ASSIGN_OR_RETURN(int64_t days, ParseIsoDateDays(v.as_string()));
-      return Value(Date{days});
+      Result<int64_t> days = ParseIsoDateDays(v.as_string());
+      if (!days.ok()) return BadText("date", days.status());
+      return Value(Date{*days});
     }
     case Value::Kind::kMap: {
       COPMAP_RETURN_IF_ERROR(CheckTemporalKeys("date", v, kDateKeys));
