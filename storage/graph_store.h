@@ -94,6 +94,13 @@ class AdjIterator {
   virtual const AdjEntry& entry() const = 0;
   virtual void Next() = 0;
   virtual Status status() const = 0;
+  // Moves to the relationships of another (node, direction, type), as if
+  // Transaction::Expand had made this iterator for them, reusing the storage
+  // iterator underneath (creating one per expansion costs more than walking a
+  // few entries). False when this kind of iterator cannot; it is then unchanged.
+  virtual bool Reseek(NodeId /*node*/, Direction /*dir*/, std::optional<RelTypeId> /*type*/) {
+    return false;
+  }
 };
 
 // Relationship records in id order (Transaction::ScanRelRecords).

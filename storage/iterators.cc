@@ -24,6 +24,12 @@ void KeyRange::Next() {
   Settle();
 }
 
+void KeyRange::Reseek(std::string_view start, std::string limit) {
+  limit_ = std::move(limit);
+  it_->Seek(rocksdb::Slice(start.data(), start.size()));
+  Settle();
+}
+
 Status KeyRange::status() const { return FromRocks(it_->status(), "iterating"); }
 
 template <typename Base>
@@ -46,6 +52,15 @@ void AdjRangeIterator::Decode() {
   if (range_.Valid() && range_.key().size() == keys::kAdjKeySize) {
     entry_ = keys::DecodeAdjKey(range_.key()).entry;
   }
+}
+
+bool AdjRangeIterator::Reseek(NodeId node, Direction dir, std::optional<RelTypeId> type) {
+  // The same prefix as RocksTransaction::Expand; the iterator was made with
+  // prefix_same_as_start, which a Seek re-anchors at the new prefix.
+  std::string prefix = type ? keys::AdjTypePrefix(node, dir, *type) : keys::AdjPrefix(node, dir);
+  range_.Reseek(prefix, keys::PrefixSuccessor(prefix));
+  Decode();
+  return true;
 }
 
 void RelRecordRangeIterator::Next() {

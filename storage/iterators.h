@@ -22,6 +22,8 @@ class KeyRange {
   std::string_view value() const { return it_->value().ToStringView(); }
   void Next();
   Status status() const;
+  // Starts again at `start`, bounded by `limit`, on the same RocksDB iterator.
+  void Reseek(std::string_view start, std::string limit);
 
  private:
   void Settle();
@@ -66,6 +68,7 @@ class AdjRangeIterator : public AdjIterator {
     Decode();
   }
   Status status() const override { return range_.status(); }
+  bool Reseek(NodeId node, Direction dir, std::optional<RelTypeId> type) override;
 
  private:
   void Decode();

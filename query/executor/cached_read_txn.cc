@@ -20,6 +20,9 @@ Result<const Record*> Lookup(std::unordered_map<uint64_t, std::shared_ptr<const 
                              std::shared_ptr<const Record>* pin, bool shared, uint64_t id,
                              Read read, FindShared find_shared, PutShared put_shared) {
   if (shared) {
+    // The same record again (a label check, then a property of that node):
+    // no lock and no hash lookup.
+    if (*pin && (*pin)->id == id) return pin->get();
     *pin = find_shared();
     if (!*pin) {
       COPMAP_ASSIGN_OR_RETURN(Record fresh, read());

@@ -50,25 +50,31 @@ class ExpandCount final : public Operator {
   Result<uint64_t> Walk(storage::NodeId anchor, Row& row) {
     uint64_t n = 0;
     for (const Traversal::Step& s : traversal_.steps) {
-      for (auto it = ctx_.txn->Expand(anchor, s.direction, s.type); it->Valid(); it->Next()) {
+      ExpandFrom(ctx_, anchor, s, &iter_);
+      for (storage::AdjIterator* it = iter_.get(); it->Valid(); it->Next()) {
         COPMAP_RETURN_IF_ERROR(ctx_.CheckInterrupt());
         const storage::AdjEntry& e = it->entry();
-        COPMAP_ASSIGN_OR_RETURN(bool ok, neighbours_.Has(ctx_, e.neighbor));
-        if (!ok) continue;
         row[logical_.to_slot] = Value(static_cast<int64_t>(e.neighbor));
         row[logical_.rel->slot] = Value(static_cast<int64_t>(e.rel));
+        // The predicates read only the relationship (plan_count.cc), which
+        // is already at hand; the neighbour's labels may cost a record read.
+        bool ok = true;
         for (const BoundExpression* p : logical_.predicates) {
           COPMAP_ASSIGN_OR_RETURN(ok, EvaluatePredicate(*p, row, ctx_));
           if (!ok) break;
         }
+        if (!ok) continue;
+        COPMAP_ASSIGN_OR_RETURN(ok, neighbours_.Has(ctx_, e.neighbor));
         if (ok) ++n;
       }
+      COPMAP_RETURN_IF_ERROR(iter_->status());
     }
     return n;
   }
 
   Traversal traversal_;
   NodeLabelCheck neighbours_;
+  std::unique_ptr<storage::AdjIterator> iter_;
 };
 
 }  // namespace

@@ -52,11 +52,10 @@ class Expand final : public Operator {
       }
       if (iter_) COPMAP_RETURN_IF_ERROR(iter_->status());
       if (active_ && step_ < active_->steps.size()) {
-        const Traversal::Step& s = active_->steps[step_++];
-        iter_ = ctx_.txn->Expand(anchor_, s.direction, s.type);
+        ExpandFrom(ctx_, anchor_, active_->steps[step_++], &iter_);
         continue;
       }
-      iter_.reset();
+      active_ = nullptr;  // iter_ is kept for the next input row
       COPMAP_ASSIGN_OR_RETURN(bool more, input().Next(input_row_));
       if (!more) return false;
       COPMAP_RETURN_IF_ERROR(Start());
@@ -131,10 +130,10 @@ class VarExpand final : public Operator {
       if (!top.iter || !top.iter->Valid()) {
         if (top.iter) COPMAP_RETURN_IF_ERROR(top.iter->status());
         if (top.step < traversal_.steps.size()) {
-          const Traversal::Step& s = traversal_.steps[top.step++];
-          top.iter = ctx_.txn->Expand(top.node, s.direction, s.type);
+          ExpandFrom(ctx_, top.node, traversal_.steps[top.step++], &top.iter);
           continue;
         }
+        if (top.iter) spare_iters_.push_back(std::move(top.iter));
         frames_.pop_back();
         if (!path_.empty() && frames_.size() == path_.size()) path_.pop_back();
         continue;
@@ -174,7 +173,14 @@ class VarExpand final : public Operator {
     std::unique_ptr<storage::AdjIterator> iter;
   };
 
-  void PushFrame(storage::NodeId node) { frames_.push_back(Frame{node, 0, nullptr}); }
+  // A frame takes an exhausted iterator of a popped one when there is one.
+  void PushFrame(storage::NodeId node) {
+    frames_.push_back(Frame{node, 0, nullptr});
+    if (!spare_iters_.empty()) {
+      frames_.back().iter = std::move(spare_iters_.back());
+      spare_iters_.pop_back();
+    }
+  }
 
   // An unbounded * stops at the configured depth; a path that could go on
   // is an error, never a silent truncation.
@@ -215,6 +221,7 @@ class VarExpand final : public Operator {
   size_t min_ = 1, max_ = 1;
   Row input_row_;
   std::vector<Frame> frames_;
+  std::vector<std::unique_ptr<storage::AdjIterator>> spare_iters_;
   std::vector<storage::RelId> path_;
 };
 

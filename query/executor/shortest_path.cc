@@ -104,7 +104,8 @@ class ShortestPath final : public Operator {
     const uint32_t depth = grow.depth + 1;
     for (NodeId u : grow.frontier) {
       for (const Traversal::Step& s : grow.traversal->steps) {
-        for (auto it = ctx_.txn->Expand(u, s.direction, s.type); it->Valid(); it->Next()) {
+        ExpandFrom(ctx_, u, s, &iter_);
+        for (storage::AdjIterator* it = iter_.get(); it->Valid(); it->Next()) {
           const storage::AdjEntry& e = it->entry();
           if (grow.traversal->Skip(s, u, e)) continue;
           auto found = grow.seen.find(e.neighbor);
@@ -116,6 +117,7 @@ class ShortestPath final : public Operator {
             found->second.second.emplace_back(u, e.rel);
           }
         }
+        COPMAP_RETURN_IF_ERROR(iter_->status());
         COPMAP_RETURN_IF_ERROR(ctx_.CheckInterrupt());
       }
     }
@@ -168,6 +170,7 @@ class ShortestPath final : public Operator {
   bool all_ = false;
   Row input_row_;
   std::deque<Row> pending_;
+  std::unique_ptr<storage::AdjIterator> iter_;  // reused by every expansion (ExpandFrom)
 };
 
 }  // namespace

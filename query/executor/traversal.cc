@@ -22,6 +22,12 @@ Traversal Traversal::For(ExecContext& ctx, const BoundRel& rel, bool forward) {
   return t;
 }
 
+void ExpandFrom(ExecContext& ctx, storage::NodeId node, const Traversal::Step& step,
+                std::unique_ptr<storage::AdjIterator>* iter) {
+  if (*iter && ctx.txn->read_only() && (*iter)->Reseek(node, step.direction, step.type)) return;
+  *iter = ctx.txn->Expand(node, step.direction, step.type);
+}
+
 Traversal Traversal::Reversed() const {
   Traversal t = *this;
   for (Step& s : t.steps) {

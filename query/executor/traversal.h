@@ -31,4 +31,12 @@ struct Traversal {
   }
 };
 
+// Points `*iter` at `node`'s relationships of `step`. In a read-only statement
+// an existing iterator is moved there (AdjIterator::Reseek): a walk that
+// expands thousands of nodes makes one storage iterator, not thousands. A
+// writing statement always gets a new one, because a RocksDB transaction's
+// iterators do not see writes made after they were created.
+void ExpandFrom(ExecContext& ctx, storage::NodeId node, const Traversal::Step& step,
+                std::unique_ptr<storage::AdjIterator>* iter);
+
 }  // namespace copmap::query

@@ -184,7 +184,7 @@ OpPtr Planner::PlanStart(OpPtr op, const BoundNode& node, std::vector<Pending>* 
 }
 
 OpPtr Planner::PlanStep(OpPtr op, const BoundPatternPart& part, size_t i, bool forward,
-                        std::vector<int>* rels_here) {
+                        std::vector<int>* rels_here, std::vector<Pending>* pending) {
   const BoundRel& rel = part.rels[i];
   const BoundNode& from = forward ? part.nodes[i] : part.nodes[i + 1];
   const BoundNode& to = forward ? part.nodes[i + 1] : part.nodes[i];
@@ -200,8 +200,9 @@ OpPtr Planner::PlanStep(OpPtr op, const BoundPatternPart& part, size_t i, bool f
   step->emit_rels = !rel.name.empty() || part.path_slot >= 0;
   step->distinct_from = *rels_here;
   if (!rel.var_length) rels_here->push_back(rel.slot);
-  bound_.insert(to.slot);
   bound_.insert(rel.slot);
+  if (!into) step = PlaceFilters(std::move(step), pending);
+  bound_.insert(to.slot);
   return NodeFilter(std::move(step), to, "", &rel, forward);
 }
 
@@ -244,10 +245,10 @@ Result<OpPtr> Planner::PlanMatch(OpPtr op, const BoundMatch& m) {
     }
     op = PlaceFilters(PlanStart(std::move(op), part.nodes[start], &pending), &pending);
     for (size_t i = start; i + 1 < part.nodes.size(); ++i) {
-      op = PlaceFilters(PlanStep(std::move(op), part, i, true, &rels_here), &pending);
+      op = PlaceFilters(PlanStep(std::move(op), part, i, true, &rels_here, &pending), &pending);
     }
     for (size_t i = start; i-- > 0;) {
-      op = PlaceFilters(PlanStep(std::move(op), part, i, false, &rels_here), &pending);
+      op = PlaceFilters(PlanStep(std::move(op), part, i, false, &rels_here, &pending), &pending);
     }
     if (part.path_slot >= 0) {
       op = MakeOp(LogicalOpKind::kBuildPath, std::move(op));

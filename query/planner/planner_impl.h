@@ -40,8 +40,10 @@ class Planner {
   OpPtr PlaceFilters(OpPtr op, std::vector<Pending>* pending);
   OpPtr PlanStart(OpPtr op, const BoundNode& node, std::vector<Pending>* pending);
   double StartCost(const BoundNode& node, const std::vector<Pending>& pending);
+  // Predicates that become ready with the relationship alone (e.level >= 3)
+  // are placed before the new node's label check, which may cost a record read.
   OpPtr PlanStep(OpPtr op, const BoundPatternPart& part, size_t rel_index, bool forward,
-                 std::vector<int>* rels_here);
+                 std::vector<int>* rels_here, std::vector<Pending>* pending);
   // `arrived_over`: the relationship the node is reached over (the executor
   // may know its label from the relationship type, see label_facts.h).
   OpPtr NodeFilter(OpPtr op, const BoundNode& node, const std::string& scanned_label,

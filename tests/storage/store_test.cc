@@ -129,6 +129,43 @@ TEST_F(StoreTest, AdjacencyIsMirroredAndOrderedByNeighbor) {
   EXPECT_TRUE(ViolationTexts(*store_).empty());
 }
 
+// Reseek moves one iterator between (node, direction, type) ranges and sees
+// exactly what a new Expand would, including empty ranges and no type.
+TEST_F(StoreTest, ReseekedAdjacencyIteratorMatchesAFreshOne) {
+  auto t = store_->Begin();
+  NodeId c = Must(t->CreateNode({community_}, {}));
+  std::vector<NodeId> people;
+  for (int i = 0; i < 4; ++i) people.push_back(Must(t->CreateNode({person_}, {})));
+  for (NodeId p : people) Must(t->CreateRel(member_of_, p, c, {}));
+  Must(t->CreateRel(knows_, people[0], people[1], {}));
+  Must(t->CreateRel(knows_, people[0], people[3], {}));
+  MustOk(t->Commit());
+
+  t = store_->Begin(TransactionOptions{.read_only = true});
+  auto entries = [](AdjIterator& it) {
+    std::vector<std::pair<NodeId, RelId>> out;
+    for (; it.Valid(); it.Next()) out.emplace_back(it.entry().neighbor, it.entry().rel);
+    return out;
+  };
+  struct Range {
+    NodeId node;
+    Direction dir;
+    std::optional<RelTypeId> type;
+  };
+  const std::vector<Range> ranges = {
+      {c, Direction::kIn, member_of_},   {people[0], Direction::kOut, knows_},
+      {c, Direction::kOut, std::nullopt}, {people[0], Direction::kOut, std::nullopt},
+      {people[1], Direction::kIn, knows_}, {people[2], Direction::kIn, knows_},
+      {c, Direction::kIn, std::nullopt}};
+  auto reused = t->Expand(people[3], Direction::kOut, member_of_);
+  for (const Range& r : ranges) {
+    ASSERT_TRUE(reused->Reseek(r.node, r.dir, r.type));
+    auto fresh = t->Expand(r.node, r.dir, r.type);
+    EXPECT_EQ(entries(*reused), entries(*fresh)) << "node " << r.node;
+    MustOk(reused->status());
+  }
+}
+
 TEST_F(StoreTest, DeleteNeedsDetachAndDetachRemovesEverything) {
   auto t = store_->Begin();
   NodeId a = Must(t->CreateNode({person_}, {}));

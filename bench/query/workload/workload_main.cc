@@ -5,6 +5,7 @@
 //
 //   copmap_workload --data DATASET_DIR --db NEW_DB_DIR [--out result.json]
 //                   [--draws N] [--reps N] [--warmup N] [--writes N] [--queries Q1,Q2,...]
+//                   [--explain yes] [--passes N]
 //   copmap_workload --data DATASET_DIR --reuse-db LOADED_DB_DIR [...]
 //
 // --reuse-db opens a store an earlier run loaded from the same dataset and
@@ -39,6 +40,8 @@ namespace fs = std::filesystem;
 struct Args {
   std::string data, db, out;
   bool reuse = false;  // --reuse-db: db is already loaded, skip Q9
+  size_t passes = 1;  // --passes N: time only the last of N passes over the draws (warm-cache profiling)
+  bool explain = false;  // --explain yes: print each read query's plan (first draw) before timing it
   size_t draws = 0, writes = 0;  // 0: all of params.json
   size_t reps = 20, warmup = 5;
   std::string queries = "Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q10";  // as the peers' --queries
@@ -82,6 +85,8 @@ Args ParseArgs(int argc, char** argv) {
     else if (k == "--warmup") a.warmup = count();
     else if (k == "--writes") a.writes = count();
     else if (k == "--queries") a.queries = v;
+    else if (k == "--passes") a.passes = std::max<size_t>(1, count());
+    else if (k == "--explain") a.explain = v == "yes";
     else Die("unknown option '" + k + "'");
   }
   if (a.data.empty() || a.db.empty()) {
@@ -347,7 +352,14 @@ int Main(int argc, char** argv) {
 
   Json queries = Json::Array();
   for (const ReadQuery& q : ReadQueries()) {
-    if (args.Wants(q.name)) queries.push_back(RunRead(*engine, q, Draws(q, params, args), args.warmup));
+    if (!args.Wants(q.name)) continue;
+    std::vector<Json> draws = Draws(q, params, args);
+    if (args.explain) {
+      std::string plan = Unwrap(engine->Explain(q.text, draws.empty() ? ValueMap{} : Bind(q, draws[0])), q.name);
+      std::fprintf(stderr, "[copmap] %s plan:\n%s\n", std::string(q.name).c_str(), plan.c_str());
+    }
+    for (size_t p = 1; p < args.passes; ++p) RunRead(*engine, q, draws, args.warmup);
+    queries.push_back(RunRead(*engine, q, draws, args.warmup));
   }
   if (args.Wants("Q10")) queries.push_back(RunWrites(*engine, Member(params, "Q10", "params.json"), args.writes));
   doc.Set("queries", std::move(queries));
