@@ -75,12 +75,15 @@ std::vector<std::string> DetailsFor(const BuildContext& ctx, const NodeValue& no
   }
   if (auto fact = ctx.spec.risk.find(node.id); fact != ctx.spec.risk.end()) {
     add("risk " + FormatScore(fact->second.risk));
-    // "1 staying expert(s) at level >= 4, fewer than 3; 2 expert(s) left": a line per clause.
+    // "1 staying expert(s) at level >= 4, fewer than 3; 2 expert(s) left": a
+    // line per clause after the first, which the colour and the cluster's
+    // caption already say (a long line made each hexagon twice as wide).
     const std::string& reason = fact->second.reason;
-    for (size_t start = 0; start < reason.size();) {
-      size_t end = std::min(reason.find("; ", start), reason.size());
-      add(reason.substr(start, end - start));
-      start = end + 2;
+    for (size_t start = reason.find("; "); start != std::string::npos;) {
+      start += 2;
+      const size_t end = reason.find("; ", start);
+      add(reason.substr(start, end == std::string::npos ? std::string::npos : end - start));
+      start = end;
     }
   }
   if (label == "Person") {

@@ -22,14 +22,15 @@ render() {  # PAGE NAME ARGS...: writes NAME.svg and NAME.pdf (PAGE, landscape)
 
 # Each map on the smallest page where its 12 pt names still print at 6 pt
 # or more: the organization (250 people, 12 communities) on A1 (7 pt),
-# the community and risk maps on A2, the domain and person maps on A3.
+# the risk map on A2, the community (since the tight packing), domain and
+# person maps on A3.
 render A1 organization organization
 render A2 risk risk
 # The example organization's first community, domain and person (by key).
 community="$("$copmap" query --db "$db" --format csv -e 'MATCH (c:Community) RETURN c.name AS name ORDER BY name LIMIT 1' | tail -n 1)"
 domain="$("$copmap" query --db "$db" --format csv -e 'MATCH (d:Domain)<-[:EXPERT_IN]-() RETURN d.name AS name, count(*) AS n ORDER BY n DESC, name LIMIT 1' | tail -n 1 | cut -d, -f1)"
 person="$("$copmap" query --db "$db" --format csv -e 'MATCH (p:Person)-[:MEMBER_OF]->() RETURN p.email AS email, count(*) AS n ORDER BY n DESC, email LIMIT 1' | tail -n 1 | cut -d, -f1)"
-render A2 community community "$community"
+render A3 community community "$community"
 render A3 domain domain "$domain"
 render A3 person person "$person"
 echo "maps written to $here"

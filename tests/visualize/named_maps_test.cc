@@ -149,7 +149,6 @@ TEST_F(NamedMapsTest, DomainPersonAndRiskMaps) {
   EXPECT_EQ(svg.clusters, 2);  // one per domain the procedure lists
   EXPECT_TRUE(Has(svg.texts, "1 staying expert"));
   EXPECT_TRUE(Has(svg.texts, "risk 0.67"));
-  EXPECT_TRUE(Has(svg.texts, "1 staying expert(s) at level >= 4, fewer than 3"));
   EXPECT_TRUE(Has(svg.node_titles, "Domain: machine learning"));
   EXPECT_TRUE(Has(svg.node_titles, "Person: bob@acme.org"));  // could learn from Ada
   EXPECT_TRUE(Has(svg.texts, "one staying expert: at risk"));
