@@ -2,7 +2,9 @@
 // evidence of expertise, optionally weighted by trust distance from `from`.
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <utility>
 
 #include "query/analytics/expertise.h"
 #include "query/analytics/procedures_internal.h"
@@ -32,19 +34,24 @@ Result<std::vector<Ranked>> RankFrom(CopGraph& graph, const ExpertiseIndex& inde
   std::vector<double> ranks;  // min-heap of the best `limit` ranks
   const auto& candidates = index.candidates();
   const auto& bounds = index.candidate_bounds();
-  std::vector<size_t> by_bound(candidates.size());  // candidate indexes, highest bound first
-  for (size_t i = 0; i < by_bound.size(); ++i) by_bound[i] = i;
-  std::stable_sort(by_bound.begin(), by_bound.end(),
-                   [&](size_t a, size_t b) { return bounds[a] > bounds[b]; });
+  // (bound, candidate index), highest bound first. Only the best bound among
+  // the unreached matters, so equal bounds may come in any order; sorting
+  // the pairs themselves (not indexes compared through `bounds`) keeps the
+  // sort in cache: it was 6 % of a call over the popular domains.
+  std::vector<std::pair<double, uint32_t>> by_bound(candidates.size());
+  for (size_t i = 0; i < by_bound.size(); ++i) by_bound[i] = {bounds[i], static_cast<uint32_t>(i)};
+  std::sort(by_bound.begin(), by_bound.end(), std::greater<>());
   std::vector<bool> reached(candidates.size(), false);
   size_t best_unreached = 0;  // position in by_bound
   TrustSearchLimits limits;
   limits.max_hops = max_hops;
   auto visit = [&](storage::NodeId person, double trust,
                    const std::function<TrustPath()>& path) -> Result<bool> {
-    while (best_unreached < by_bound.size() && reached[by_bound[best_unreached]]) ++best_unreached;
+    while (best_unreached < by_bound.size() && reached[by_bound[best_unreached].second]) {
+      ++best_unreached;
+    }
     if (best_unreached == by_bound.size()) return true;
-    double bound = bounds[by_bound[best_unreached]];
+    double bound = by_bound[best_unreached].first;
     if (ranks.size() >= static_cast<size_t>(limit) && ranks.front() > bound * trust) return true;
     auto at = std::lower_bound(candidates.begin(), candidates.end(), person);
     if (at == candidates.end() || *at != person) return false;
