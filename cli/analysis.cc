@@ -76,8 +76,11 @@ std::string AnalysisList() {
       if (!signature.empty()) signature += ", ";
       signature += p.optional ? "[" + p.name + "]" : p.name;
     }
+    // The first sentence: up to ". ", not the first '.', which cut
+    // "(MEMBER_OF.until)" and "Person.org" short.
+    const size_t end = def.description.find(". ");
     list += "\n  " + def.name.substr(4) + "(" + signature + "): " +
-            def.description.substr(0, def.description.find('.') + 1);
+            def.description.substr(0, end == std::string::npos ? end : end + 1);
   }
   return list;
 }
