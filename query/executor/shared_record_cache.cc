@@ -22,13 +22,15 @@ std::shared_ptr<const Record> Find(MapT& map, uint64_t id) {
   return it == map.end() ? nullptr : it->second;
 }
 
-// A map that outgrows a few thousand records gets all its buckets at once:
-// growing step by step rehashes hundreds of thousands of entries inside
-// some unlucky statement (a p99 spike of milliseconds).
+constexpr size_t kShardEntries = SharedRecordCache::kMaxEntries / SharedRecordCache::kShards;
+
+// A map that outgrows a few hundred records gets all its buckets at once:
+// growing step by step rehashes tens of thousands of entries inside some
+// unlucky statement (a p99 spike of milliseconds).
 template <typename Record, typename MapT>
 void Put(MapT& map, std::shared_ptr<const Record> record) {
-  if (map.size() >= SharedRecordCache::kMaxEntries) map.clear();
-  if (map.size() == 4096) map.reserve(SharedRecordCache::kMaxEntries);
+  if (map.size() >= kShardEntries) map.clear();
+  if (map.size() == 256) map.reserve(kShardEntries);
   const uint64_t id = record->id;
   map.emplace(id, std::move(record));
 }
@@ -52,24 +54,35 @@ std::shared_ptr<SharedRecordCache> SharedRecordCache::For(const storage::DataVer
   return stores.back().cache;
 }
 
+// Ids are dense and often read in runs (a node's neighbours were created
+// together): Fibonacci hashing spreads neighbours over different shards.
+size_t SharedRecordCache::ShardOf(uint64_t id) {
+  static_assert((kShards & (kShards - 1)) == 0, "kShards must be a power of two");
+  return static_cast<size_t>((id * 0x9E3779B97F4A7C15ull) >> 60) & (kShards - 1);
+}
+
 std::shared_ptr<const storage::NodeRecord> SharedRecordCache::FindNode(storage::NodeId id) {
-  std::lock_guard lock(mu_);
-  return Find<storage::NodeRecord>(nodes_, id);
+  Shard& shard = shards_[ShardOf(id)];
+  std::lock_guard lock(shard.mu);
+  return Find<storage::NodeRecord>(shard.nodes, id);
 }
 
 std::shared_ptr<const storage::RelRecord> SharedRecordCache::FindRel(storage::RelId id) {
-  std::lock_guard lock(mu_);
-  return Find<storage::RelRecord>(rels_, id);
+  Shard& shard = shards_[ShardOf(id)];
+  std::lock_guard lock(shard.mu);
+  return Find<storage::RelRecord>(shard.rels, id);
 }
 
 void SharedRecordCache::PutNode(std::shared_ptr<const storage::NodeRecord> record) {
-  std::lock_guard lock(mu_);
-  Put<storage::NodeRecord>(nodes_, std::move(record));
+  Shard& shard = shards_[ShardOf(record->id)];
+  std::lock_guard lock(shard.mu);
+  Put<storage::NodeRecord>(shard.nodes, std::move(record));
 }
 
 void SharedRecordCache::PutRel(std::shared_ptr<const storage::RelRecord> record) {
-  std::lock_guard lock(mu_);
-  Put<storage::RelRecord>(rels_, std::move(record));
+  Shard& shard = shards_[ShardOf(record->id)];
+  std::lock_guard lock(shard.mu);
+  Put<storage::RelRecord>(shard.rels, std::move(record));
 }
 
 }  // namespace copmap::query

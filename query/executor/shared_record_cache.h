@@ -10,10 +10,13 @@
 // as correct as the per-statement cache (cached_read_txn.h). The first read
 // of a state after a commit starts from an empty cache.
 //
-// Bounded: each kind holds at most kMaxEntries records and is emptied when
-// full (records handed out stay alive with their holders).
+// Bounded: each kind holds at most kMaxEntries records, spread over kShards
+// shards by id; a shard is emptied when it holds its share (records handed
+// out stay alive with their holders).
 //
-// Thread safety: every method may be called from many threads at once.
+// Thread safety: every method may be called from many threads at once. Each
+// shard has its own lock, so statements on different threads (a server's
+// concurrent point reads) rarely wait for each other.
 #pragma once
 
 #include <memory>
@@ -27,6 +30,7 @@ namespace copmap::query {
 class SharedRecordCache {
  public:
   static constexpr size_t kMaxEntries = 1 << 19;
+  static constexpr size_t kShards = 16;
 
   // The cache of `version`'s state: shared with every other caller for that
   // state; a newer state of the store replaces it. Null for a state older
@@ -42,9 +46,17 @@ class SharedRecordCache {
   template <typename Record>
   using Map = std::unordered_map<uint64_t, std::shared_ptr<const Record>>;
 
-  std::mutex mu_;
-  Map<storage::NodeRecord> nodes_;
-  Map<storage::RelRecord> rels_;
+  // On its own cache line, so that threads locking neighbouring shards do not
+  // invalidate each other's lines.
+  struct alignas(64) Shard {
+    std::mutex mu;
+    Map<storage::NodeRecord> nodes;
+    Map<storage::RelRecord> rels;
+  };
+
+  static size_t ShardOf(uint64_t id);
+
+  Shard shards_[kShards];
 };
 
 }  // namespace copmap::query
