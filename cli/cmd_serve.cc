@@ -1,4 +1,8 @@
 // copmap serve: runs the gRPC service on a database until SIGTERM or SIGINT.
+#include <charconv>
+#include <chrono>
+#include <cmath>
+
 #include "cli/command.h"
 #include "server/server.h"
 
@@ -15,7 +19,26 @@ struct ServeArgs {
   bool insecure = false;
   std::string log_level = "info";
   std::string backup_root;
+  std::string drain_notice = "0.25";
 };
+
+// A drain notice longer than this is surely a typo (minutes for seconds).
+constexpr double kMaxDrainNoticeSeconds = 3600;
+
+// "5", "0.25": seconds, as load balancers' probe intervals are written.
+Result<std::chrono::milliseconds> ParseDrainNotice(const std::string& text) {
+  double seconds = -1;
+  const char* end = text.data() + text.size();
+  auto [stop, error] = std::from_chars(text.data(), end, seconds);
+  if (text.empty() || error != std::errc() || stop != end || !std::isfinite(seconds) ||
+      seconds < 0 || seconds > kMaxDrainNoticeSeconds) {
+    return Status::InvalidArgument(
+        "--drain-notice: expected seconds from 0 to " +
+        std::to_string(static_cast<int>(kMaxDrainNoticeSeconds)) + " (e.g. 5 or 0.25), got '" +
+        text + "'");
+  }
+  return std::chrono::milliseconds(std::llround(seconds * 1000));
+}
 
 server::LogLevel ParseLogLevel(const std::string& name) {
   if (name == "debug") return server::LogLevel::kDebug;
@@ -26,7 +49,10 @@ server::LogLevel ParseLogLevel(const std::string& name) {
 }
 
 int RunServe(const ServeArgs& args) {
+  Result<std::chrono::milliseconds> drain_notice = ParseDrainNotice(args.drain_notice);
+  if (!drain_notice.ok()) return FailWith("serve", drain_notice.status(), kExitUsage);
   server::ServerOptions options;
+  options.drain_notice = *drain_notice;
   options.listen = args.listen;
   options.tokens_file = args.tokens;
   options.tls_cert_file = args.tls_cert;
@@ -62,6 +88,9 @@ Command ServeCommand() {
       {"--log-level", "log level", &args->log_level, false, "", {"debug", "info", "warn", "error", "off"}},
       {"--backup-root", "directory under which the Backup call may write (default: disabled)",
        &args->backup_root},
+      {"--drain-notice", "on SIGTERM/SIGINT, seconds health says NOT_SERVING while calls are "
+                         "still accepted (set it to your load balancer's probe interval)",
+       &args->drain_notice},
   };
   c.run = [args] { return RunServe(*args); };
   return c;

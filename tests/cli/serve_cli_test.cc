@@ -1,6 +1,6 @@
 // `copmap serve` and `copmap query --remote` on 127.0.0.1 with a free port:
 // the remote output equals the local one, errors keep their text, and the
-// server stops on SIGTERM with exit 0.
+// server stops on SIGTERM with exit 0, after the drain notice it was given.
 #include <netinet/in.h>
 #include <signal.h>
 #include <sys/socket.h>
@@ -12,8 +12,10 @@
 #include <chrono>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/cli/org_db.h"
+#include "tests/server/grpc_probes.h"
 
 namespace {
 
@@ -39,13 +41,18 @@ int FreePort() {
   return ntohs(addr.sin_port);
 }
 
-pid_t StartServer(const std::string& db, const std::string& listen, const std::string& log) {
+// `copmap serve --db DB --listen LISTEN ARGS...` in a child, stderr to `log`.
+pid_t StartServer(const std::string& db, const std::string& listen, const std::string& log,
+                  std::vector<std::string> args = {"--log-level", "warn"}) {
+  args.insert(args.begin(), {COPMAP_BINARY, "serve", "--db", db, "--listen", listen});
+  std::vector<char*> argv;
+  for (std::string& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid == 0) {
     FILE* f = std::freopen(log.c_str(), "w", stderr);
     (void)f;
-    ::execl(COPMAP_BINARY, COPMAP_BINARY, "serve", "--db", db.c_str(), "--listen", listen.c_str(),
-            "--log-level", "warn", static_cast<char*>(nullptr));
+    ::execv(COPMAP_BINARY, argv.data());
     ::_exit(127);
   }
   return pid;
@@ -100,14 +107,7 @@ TEST_F(ServeCliTest, TokensAreSentAndRolesHold) {
                              "1ec1c26b50d5d3c58d9583181af8076655fe00756bf7285940ba3670f99fcba0 "
                              "reader tests\n");
   std::string address = "127.0.0.1:" + std::to_string(FreePort());
-  pid_t server = ::fork();
-  if (server == 0) {
-    FILE* f = std::freopen((*dir_ / "serve2.log").c_str(), "w", stderr);
-    (void)f;
-    ::execl(COPMAP_BINARY, COPMAP_BINARY, "serve", "--db", db().c_str(), "--listen",
-            address.c_str(), "--tokens", (*dir_ / "tokens").c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
+  pid_t server = StartServer(db(), address, *dir_ / "serve2.log", {"--tokens", *dir_ / "tokens"});
   ASSERT_GT(server, 0);
   CliResult ok;
   for (int attempt = 0; attempt < 100; ++attempt) {
@@ -124,6 +124,52 @@ TEST_F(ServeCliTest, TokensAreSentAndRolesHold) {
                               " --token s3cret -e \"CREATE (:Person {email: 'w@x.example'})\"");
   EXPECT_EQ(write.code, 1) << write.err;  // a reader may not write
   EXPECT_EQ(StopServer(server), 0);
+}
+
+// With --drain-notice N, SIGTERM turns health NOT_SERVING while the port still
+// answers, and the server exits only after the notice.
+TEST_F(ServeCliTest, DrainNoticeKeepsAnsweringNotServingBeforeExiting) {
+  using copmap::server::testing::HealthCheck;
+  constexpr int kNoticeSeconds = 3;  // generous: a loaded machine must still poll within it
+  std::string address = "127.0.0.1:" + std::to_string(FreePort());
+  const std::string log = *dir_ / "drain.log";
+  pid_t server = StartServer(db(), address, log, {"--drain-notice", std::to_string(kNoticeSeconds)});
+  ASSERT_GT(server, 0);
+  auto channel = grpc::CreateChannel(address, grpc::InsecureChannelCredentials());
+  int status = -1;
+  for (int attempt = 0; attempt < 200 && status != 1; ++attempt) {  // until it listens
+    status = HealthCheck(channel.get(), "copmap.v1.Copmap");
+    if (status != 1) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  ASSERT_EQ(status, 1) << "the server never answered SERVING";
+
+  const auto term = std::chrono::steady_clock::now();
+  ASSERT_EQ(::kill(server, SIGTERM), 0);
+  while ((status = HealthCheck(channel.get(), "copmap.v1.Copmap")) == 1) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(status, 2) << "health should answer NOT_SERVING during the notice, not fail";
+  EXPECT_EQ(HealthCheck(channel.get(), ""), 2) << "the overall status too";
+  // No second SIGTERM (StopServer): the first one is being handled.
+  int exit_status = 0;
+  ASSERT_EQ(::waitpid(server, &exit_status, 0), server);
+  EXPECT_TRUE(WIFEXITED(exit_status) && WEXITSTATUS(exit_status) == 0) << exit_status;
+  // A lower bound only: the server sleeps through the notice before it stops.
+  EXPECT_GE(std::chrono::steady_clock::now() - term, std::chrono::seconds(kNoticeSeconds));
+  EXPECT_NE(copmap::testing::ReadFile(log).find("event=shutting-down drain_notice_ms=3000 "),
+            std::string::npos)
+      << copmap::testing::ReadFile(log);
+}
+
+TEST_F(ServeCliTest, RejectsABadDrainNotice) {
+  for (const std::string value : {"abc", "-1", "5s", "3601", "''"}) {
+    CliResult r = RunCopmap("serve --db " + db() + " --listen 127.0.0.1:0 --drain-notice " + value);
+    EXPECT_EQ(r.code, 2) << value << ": " << r.err;
+    EXPECT_NE(r.err.find("copmap serve: InvalidArgument: --drain-notice: expected seconds from 0 "
+                         "to 3600 (e.g. 5 or 0.25), got '"),
+              std::string::npos)
+        << r.err;
+  }
 }
 
 TEST_F(ServeCliTest, RefusesAPublicAddressWithoutTlsAndTokens) {

@@ -8,6 +8,7 @@
 #include <google/protobuf/wrappers.pb.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/impl/codegen/client_unary_call.h>
+#include <grpcpp/impl/codegen/proto_utils.h>  // protobuf messages over gRPC
 #include <grpcpp/impl/codegen/sync_stream.h>
 
 #include <string>
