@@ -20,6 +20,10 @@ for pkg in "${PACKAGES[@]}"; do
     missing+=("$pkg")
   fi
 done
+# Node and npm (the Node client's test) are looked for as commands, not as
+# packages: NodeSource's nodejs package bundles npm and conflicts with Debian's.
+command -v node > /dev/null || missing+=(nodejs)
+command -v npm > /dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "install-deps: installing ${missing[*]}"

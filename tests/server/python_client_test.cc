@@ -4,32 +4,13 @@
 // from server reflection alone.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <regex>
 
+#include "tests/server/run_command.h"
 #include "tests/server/test_server.h"
 
 namespace copmap::server::testing {
 namespace {
-
-std::string SourceDir() {
-  const char* env = std::getenv("COPMAP_SOURCE_DIR");
-  return env != nullptr ? env : COPMAP_SOURCE_DIR_DEFAULT;
-}
-
-// Runs a shell command; returns its stdout and sets *exit_code.
-std::string RunCommand(const std::string& command, int* exit_code) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
-  const int status = pclose(pipe);
-  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return out;
-}
 
 std::string ClientCommand(const TestServer& server, const std::string& token,
                           const std::string& query, const std::string& extra = "") {

@@ -4,7 +4,7 @@
 // and prints JSON lines like the Python client: {"health"}, {"columns"}, one
 // {"row"} per row, {"summary"}; on an error {"error"} and exit code 1.
 //
-//   npm install            # once, in this folder
+//   npm ci                 # once, in this folder
 //   node copmap_client.js --target 127.0.0.1:7688 [--token T] [--tls-ca ca.pem] \
 //       --query 'MATCH (p:Person)-[:EXPERT_IN]->(:Domain {name: $d}) RETURN p.name' \
 //       --param d=kubernetes
