@@ -87,6 +87,11 @@ std::mutex& GraphvizMutex() {
   return mutex;
 }
 
+GVC_t* SharedGvContext() {
+  static GVC_t* const gvc = gvContext();
+  return gvc;
+}
+
 GvErrorCapture::GvErrorCapture() {
   captured_messages = new std::string();
   previous_ = agseterrf(&CaptureMessage);

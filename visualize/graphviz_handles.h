@@ -17,19 +17,12 @@ namespace copmap::visualize {
 // The process-wide lock that serializes every call into Graphviz.
 std::mutex& GraphvizMutex();
 
-class GvContext {
- public:
-  GvContext() : gvc_(gvContext()) {}
-  ~GvContext() {
-    if (gvc_ != nullptr) gvFreeContext(gvc_);
-  }
-  GvContext(const GvContext&) = delete;
-  GvContext& operator=(const GvContext&) = delete;
-  GVC_t* get() const { return gvc_; }
-
- private:
-  GVC_t* gvc_;
-};
+// The process's one Graphviz context, made on first use and never freed.
+// Not one per render: Graphviz 2.42's Pango plugin keeps a pointer to the last
+// font name it measured, and that name belongs to the context, so the render
+// after a gvFreeContext read freed memory (ASan: heap-use-after-free in strcmp
+// from libgvplugin_pango, replaying the map_model fuzz seeds in process).
+GVC_t* SharedGvContext();
 
 // The discipline that names objects with ids in creation order (see .cc).
 Agdisc_t* DeterministicDisc();

@@ -45,8 +45,8 @@ constexpr double kTightPackingGain = 1.15;
 
 Result<std::string> LayoutAndRenderLocked(const Map& map, const RenderOptions& options) {
   GvErrorCapture errors;
-  GvContext gvc;
-  if (gvc.get() == nullptr) return Status::Internal("Graphviz: could not create a context");
+  GVC_t* const gvc = SharedGvContext();
+  if (gvc == nullptr) return Status::Internal("Graphviz: could not create a context");
   const std::string engine(LayoutEngineName(options.engine));
   // Each layout gets a graph of its own: laying one graph out again after
   // gvFreeLayout left edges pointing at the first layout's positions.
@@ -54,7 +54,7 @@ Result<std::string> LayoutAndRenderLocked(const Map& map, const RenderOptions& o
     if (graph.get() == nullptr) return Status::Internal("Graphviz: could not create a graph");
     COPMAP_RETURN_IF_ERROR(BuildGraph(map, options, graph.get()));
     if (options.engine == LayoutEngine::kOsage) SetTopLevelPacking(graph.get(), packing);
-    if (gvLayout(gvc.get(), graph.get(), engine.c_str()) != 0) {
+    if (gvLayout(gvc, graph.get(), engine.c_str()) != 0) {
       return Status::Internal("Graphviz layout with '" + engine + "' failed: " + errors.Messages());
     }
     return Status::OK();
@@ -62,7 +62,7 @@ Result<std::string> LayoutAndRenderLocked(const Map& map, const RenderOptions& o
   auto fit_with = [&](TopLevelPacking packing) -> Result<double> {
     GvGraph trial;
     COPMAP_RETURN_IF_ERROR(lay_out(trial, packing));
-    GvLayoutGuard trial_layout(gvc.get(), trial.get());
+    GvLayoutGuard trial_layout(gvc, trial.get());
     return PageFit(options, trial.get());
   };
   TopLevelPacking packing = TopLevelPacking::kOrdered;
@@ -76,11 +76,11 @@ Result<std::string> LayoutAndRenderLocked(const Map& map, const RenderOptions& o
   }
   GvGraph graph;
   COPMAP_RETURN_IF_ERROR(lay_out(graph, packing));
-  GvLayoutGuard layout(gvc.get(), graph.get());
+  GvLayoutGuard layout(gvc, graph.get());
   COPMAP_RETURN_IF_ERROR(FitToPage(options, graph.get()));
   char* data = nullptr;
   unsigned int length = 0;
-  const int rc = gvRenderData(gvc.get(), graph.get(), GraphvizFormat(options.format), &data,
+  const int rc = gvRenderData(gvc, graph.get(), GraphvizFormat(options.format), &data,
                               &length);
   if (rc != 0 || data == nullptr) {
     if (data != nullptr) gvFreeRenderData(data);
