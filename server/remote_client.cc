@@ -7,6 +7,7 @@
 
 #include "copmap.grpc.pb.h"
 #include "server/error_mapping.h"
+#include "server/grpc_runtime.h"
 #include "server/value_codec.h"
 
 namespace copmap::server {
@@ -102,6 +103,7 @@ RemoteClient::RemoteClient(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) 
 RemoteClient::~RemoteClient() = default;
 
 Result<std::unique_ptr<RemoteClient>> RemoteClient::Connect(const RemoteOptions& options) {
+  UseReleaseModeAbseilMutexes();
   std::shared_ptr<grpc::ChannelCredentials> credentials;
   if (options.tls || !options.tls_ca_file.empty()) {
     grpc::SslCredentialsOptions ssl;

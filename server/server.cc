@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "server/copmap_service.h"
+#include "server/grpc_runtime.h"
 #include "server/listen_policy.h"
 #include "server/reflection_v1.h"
 #include "server/service_state.h"
@@ -151,6 +152,7 @@ Result<std::unique_ptr<Server::Impl>> MakeImpl(const ServerOptions& options,
                                                std::unique_ptr<query::Engine> owned) {
   if (engine == nullptr) return Status::InvalidArgument("the server needs an open engine");
   COPMAP_RETURN_IF_ERROR(CheckListenPolicy(options));
+  UseReleaseModeAbseilMutexes();
   if (options.max_concurrent_requests < 1 || options.max_message_bytes < 1024) {
     return Status::InvalidArgument(
         "max_concurrent_requests must be at least 1 and max_message_bytes at least 1024");

@@ -44,6 +44,7 @@
 #include "bench/query/workload/workload_queries.h"
 #include "copmap.grpc.pb.h"
 #include "query/engine.h"
+#include "server/grpc_runtime.h"
 #include "server/server.h"
 
 namespace {
@@ -260,6 +261,9 @@ void MeasureStops(copmap::server::Server& server, int trials) {
 
 int main(int argc, char** argv) {
   Flags flags = ParseFlags(argc, argv);
+  // The clients are release-mode gRPC clients too (see grpc_runtime.h),
+  // unless COPMAP_BENCH_ABSL_DEBUG is set (to compare).
+  if (std::getenv("COPMAP_BENCH_ABSL_DEBUG") == nullptr) copmap::server::UseReleaseModeAbseilMutexes();
   if (!flags.data.empty() && flags.target.empty()) {
     std::fprintf(stderr, "--data needs --target (a running server over that dataset)\n");
     return 2;
